@@ -1,0 +1,214 @@
+"""The newsgraph command: thin argument parsing over ``service``.
+
+Exit codes: 0 success; 1 some inputs were rejected (every good one was kept); 2 an error
+(one line on stderr); 130 interrupted (committed batches are kept).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from dataclasses import asdict
+
+from . import __version__, service
+from .errors import NewsgraphError
+from .ingest import DEFAULT_MAX_BYTES, Options
+from .model import Rejection
+from .store import DEFAULT_DB
+
+
+def _input_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("paths", nargs="+", metavar="PATH",
+                   help="files (.txt .jsonl .csv .html .warc .warc.gz), folders (read recursively), or - for stdin")
+    p.add_argument("--published", metavar="YYYY-MM-DD",
+                   help="publication date for inputs that carry none (plain .txt, stdin)")
+    p.add_argument("--source", help="source (outlet) for inputs that carry none")
+    p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
+                   help=f"reject articles larger than this many bytes (default {DEFAULT_MAX_BYTES:,})")
+    p.add_argument("--processes", "-j", type=int, default=1, help="worker processes for the NLP (default 1)")
+
+
+def _db_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--db", default=DEFAULT_DB, help=f"DuckDB file (default {DEFAULT_DB})")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsgraph",
+        description="Turn dated news articles into sourced, structured facts.")
+    parser.add_argument("--version", action="version", version=f"newsgraph {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    p = sub.add_parser("extract", help="print one JSON record per article (no database)")
+    _input_args(p)
+    p.add_argument("--pretty", action="store_true", help="indented JSON for people")
+    p.add_argument("--stages", help="comma-separated stages to run (default: all)")
+    p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("ingest", help="extract and store articles in the DuckDB file")
+    _input_args(p)
+    _db_arg(p)
+    p.add_argument("--batch-size", type=int, default=64, help="articles per transaction (default 64)")
+    p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+    p.add_argument("--json", action="store_true", help="print the summary as JSON")
+    p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("stats", help="counts of what the store holds")
+    _db_arg(p)
+    p.set_defaults(func=cmd_stats)
+
+    p = sub.add_parser("search", help="full-text search over stored articles")
+    p.add_argument("query")
+    _db_arg(p)
+    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser("export", help="write every table as Parquet files into a folder")
+    _db_arg(p)
+    p.add_argument("--parquet", required=True, metavar="DIR", help="target folder")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("import", help="read the Parquet files of an export into the store (upsert)")
+    _db_arg(p)
+    p.add_argument("--parquet", required=True, metavar="DIR", help="folder made by 'export --parquet'")
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("eval", help="score a stage against a gold standard (with peers side by side)")
+    p.add_argument("stage", help="entities, quotes, numbers, times, places, events or resolve")
+    p.add_argument("--gold", required=True, help="gold-standard file or folder (see ../shared/gold)")
+    p.add_argument("--limit", type=int, help="evaluate only the first N documents")
+    p.add_argument("--no-peers", action="store_true", help="skip the peer systems")
+    p.set_defaults(func=cmd_eval)
+
+    p = sub.add_parser("serve", help="serve the REST API and the web page")
+    _db_arg(p)
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8000)
+    p.set_defaults(func=cmd_serve)
+    return parser
+
+
+def _opts(a) -> Options:
+    return Options(published=a.published, max_bytes=a.max_bytes, source=a.source)
+
+
+def cmd_extract(a) -> int:
+    stages = a.stages.split(",") if a.stages else None
+    rejected = 0
+    for out in service.extract(a.paths, _opts(a), n_process=a.processes, stages=stages):
+        if isinstance(out, Rejection):
+            rejected += 1
+            print(f"rejected {out.origin} [{out.code}]: {out.message}", file=sys.stderr)
+            continue
+        print(json.dumps(out, ensure_ascii=False, indent=2 if a.pretty else None))
+    return 1 if rejected else 0
+
+
+def cmd_ingest(a) -> int:
+    bar = None
+    if not a.quiet and not a.json:
+        from tqdm import tqdm
+        bar = tqdm(unit=" articles", file=sys.stderr, dynamic_ncols=True, disable=None)
+
+    def progress(s: service.IngestSummary) -> None:
+        if bar is not None:
+            done = s.inserted + s.replaced + s.unchanged
+            bar.update(done - bar.n)
+            bar.set_postfix(read=s.read, rejected=s.rejected, refresh=False)
+
+    try:
+        s = service.ingest(a.paths, a.db, _opts(a), n_process=a.processes, batch_size=a.batch_size,
+                           progress=progress)
+    finally:
+        if bar is not None:
+            bar.close()
+    if a.json:
+        d = {k: v for k, v in s.__dict__.items() if k != "rejections"}
+        d["rejections"] = [asdict(r) for r in s.rejections]
+        print(json.dumps(d, indent=2, default=str))
+    else:
+        _print_summary(s)
+    return 1 if s.rejected else 0
+
+
+def _print_summary(s: service.IngestSummary) -> None:
+    st = s.store
+    print(f"{s.db}: read {s.read} articles in {s.seconds:.1f}s: {s.inserted} new, {s.replaced} replaced, "
+          f"{s.unchanged} unchanged, {s.rejected} rejected")
+    for r in s.rejections[:20]:
+        print(f"  rejected {r.origin} [{r.code}]: {r.message}")
+    if len(s.rejections) > 20:
+        print(f"  ... and {len(s.rejections) - 20} more (see the 'rejections' table)")
+    print("store: " + ", ".join(f"{st[t]} {t}" for t in
+                                ("articles", "entities", "quotes", "numbers", "times", "places", "events")))
+
+
+def cmd_stats(a) -> int:
+    print(json.dumps(service.stats(a.db), indent=2, default=str))
+    return 0
+
+
+def cmd_search(a) -> int:
+    hits = service.search(a.db, a.query, a.limit)
+    if a.json:
+        print(json.dumps(hits, indent=2, default=str, ensure_ascii=False))
+        return 0
+    print(f"{len(hits)} article(s) match {a.query!r}")
+    for h in hits:
+        print(f"{h['id']}  {h['published'] or '----------'}  {h['title'] or ''}\n    {h['snippet']}")
+    return 0
+
+
+def cmd_export(a) -> int:
+    counts = service.export(a.db, a.parquet)
+    print(f"exported to {a.parquet}: " + ", ".join(f"{n} {t}" for t, n in counts.items()))
+    return 0
+
+
+def cmd_import(a) -> int:
+    counts = service.import_(a.db, a.parquet)
+    print(f"imported into {a.db}: " + ", ".join(f"{n} {t}" for t, n in counts.items()))
+    return 0
+
+
+def cmd_eval(a) -> int:
+    from .evaluate import evaluate
+
+    print(json.dumps(evaluate(a.stage, a.gold, limit=a.limit, peers=not a.no_peers), indent=2))
+    return 0
+
+
+def cmd_serve(a) -> int:
+    try:
+        from .api import serve
+    except ImportError as exc:
+        raise NewsgraphError("the web server is not built yet") from exc
+    serve(a.db, host=a.host, port=a.port)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except NewsgraphError as exc:
+        print(f"newsgraph: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("newsgraph: interrupted; every committed batch is kept, run the same command again to finish",
+              file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # a bug: one line, the traceback only on request
+        if os.environ.get("NEWSGRAPH_DEBUG"):
+            raise
+        print(f"newsgraph: internal error: {type(exc).__name__}: {exc} "
+              f"(set NEWSGRAPH_DEBUG=1 for the traceback, and please report it)", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

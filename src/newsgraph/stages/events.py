@@ -1,0 +1,13 @@
+"""events.v1: not built yet (an open issue fills this stage)."""
+from __future__ import annotations
+
+from ..model import ArticleRecord
+from ..resources import Context
+from .base import Stage
+
+
+def run(doc, ctx: Context, rec: ArticleRecord) -> list:
+    return []
+
+
+STAGE = Stage(name="events", version="events.v0", produces="events", run=run, requires=("entities","times","places","quotes",))

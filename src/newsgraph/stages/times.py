@@ -1,0 +1,13 @@
+"""times.v1: not built yet (an open issue fills this stage)."""
+from __future__ import annotations
+
+from ..model import ArticleRecord
+from ..resources import Context
+from .base import Stage
+
+
+def run(doc, ctx: Context, rec: ArticleRecord) -> list:
+    return []
+
+
+STAGE = Stage(name="times", version="times.v0", produces="times", run=run, requires=("entities",))
