@@ -36,7 +36,10 @@ def parse_date(value: object) -> str | None:
     if not m:
         raise ValueError(f"unparseable date {s[:40]!r}")
     y, mo, d = (int(g) for g in m.groups())
-    return dt.date(y, mo, d).isoformat()  # raises ValueError for 2019-02-30
+    try:
+        return dt.date(y, mo, d).isoformat()
+    except ValueError as exc:  # 2019-02-30
+        raise ValueError(f"impossible date {s[:40]!r} ({exc})") from None
 
 
 def reject(origin: str, code: str, detail: str = "") -> Rejection:

@@ -10,7 +10,6 @@ from .html import from_html
 
 
 def read_warc(data: bytes, origin: str, opts: Options) -> Iterator[Article | Rejection]:
-    from fastwarc.stream_io import GZipStream, PythonIOStreamAdapter  # noqa: F401
     from fastwarc.warc import ArchiveIterator, WarcRecordType
 
     stream = io.BytesIO(data)
