@@ -142,6 +142,8 @@ class Event:
     factuality: str = "asserted"  # asserted negated hypothetical future historical
     quote: str | None = None
     confidence: float = 0.5
+    actor_text: str | None = None  # the actor's words when no entity covers them ("police")
+    target_text: str | None = None  # the target's words ("foreign nationals")
 
 
 FACT_TYPES = {

@@ -75,6 +75,7 @@ CREATE TABLE IF NOT EXISTS events (
     actor VARCHAR, target VARCHAR, place VARCHAR, time VARCHAR,
     date VARCHAR, date_source VARCHAR, factuality VARCHAR, quote VARCHAR,
     confidence DOUBLE,
+    actor_text VARCHAR, target_text VARCHAR,
     stage_version VARCHAR,
     PRIMARY KEY (article_id, id)
 );
