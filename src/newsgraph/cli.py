@@ -52,6 +52,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--batch-size", type=int, default=64, help="articles per transaction (default 64)")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
+    p.add_argument("--dask", metavar="SCHEDULER",
+                   help="run on a Dask cluster: 'local' (a LocalCluster of --processes workers) "
+                        "or a scheduler address such as tcp://10.0.0.5:8786")
+    p.add_argument("--files-per-task", type=int, default=50, help="input files per Dask task (default 50)")
     p.set_defaults(func=cmd_ingest)
 
     p = sub.add_parser("stats", help="counts of what the store holds")
@@ -107,6 +111,8 @@ def cmd_extract(a) -> int:
 
 
 def cmd_ingest(a) -> int:
+    if a.dask:
+        return _ingest_dask(a)
     bar = None
     if not a.quiet and not a.json:
         from tqdm import tqdm
@@ -130,6 +136,23 @@ def cmd_ingest(a) -> int:
         print(json.dumps(d, indent=2, default=str))
     else:
         _print_summary(s)
+    return 1 if s.rejected else 0
+
+
+def _ingest_dask(a) -> int:
+    from .scale import ingest_dask
+
+    s = ingest_dask(a.paths, a.db, _opts(a), scheduler=a.dask, n_workers=max(1, a.processes),
+                    files_per_task=a.files_per_task)
+    if a.json:
+        print(json.dumps(asdict(s), indent=2))
+    else:
+        print(f"{s.db}: {s.articles} articles from {s.partitions} partitions on {s.workers} Dask workers "
+              f"in {s.seconds:.1f}s, {s.rejected} rejected, {len(s.failed_partitions)} partitions failed")
+        for f in s.failed_partitions:
+            print(f"  failed: {f}")
+    if s.failed_partitions:
+        return 2
     return 1 if s.rejected else 0
 
 
