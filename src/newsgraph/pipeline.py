@@ -64,7 +64,8 @@ def select(names: Iterable[str] | None) -> list[Stage]:
     by_list = {s.produces: s for s in STAGES}
     todo = list(wanted)
     while todo:
-        for req in next(s for s in STAGES if s.name == todo.pop()).requires:
+        current = todo.pop()
+        for req in next(s for s in STAGES if s.name == current).requires:
             name = by_list[req].name
             if name not in wanted:
                 wanted.add(name)
