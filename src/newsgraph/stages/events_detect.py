@@ -1,0 +1,201 @@
+"""Trigger detection for events.v1: which tokens of a sentence name a PLOVER event.
+
+Three kinds of trigger, each checked against the dependency parse:
+- a verb in the lexicon (with the arguments some verbs need, e.g. "talk" only with "with");
+- a verb + word phrase ("open fire", "take into custody", "impose curfew");
+- an event noun ("the detention of", "police firing"), licensed by its construction: some
+  types only count as the object of a light verb or as a subject ("held talks", not
+  "told at a meeting").
+Reporting verbs ("said", "told") are never triggers.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .events_lexicon import Lexicon
+
+_VERB_TAGS = {"VERB"}
+_NOUN_POS = {"NOUN", "PROPN"}
+_LIGHT_DEPS = {"dobj", "nsubj", "nsubjpass", "attr", "ROOT", "appos", "conj", "oprd"}
+
+
+@dataclass
+class Trigger:
+    tok: object  # spaCy Token (the head word of the trigger)
+    start: int
+    end: int
+    type: str
+    mode: str | None
+    kind: str  # verb | phrase | noun
+    conf: float
+
+
+def lemma(tok) -> str:
+    return tok.lemma_.lower()
+
+
+def _children_words(tok):
+    """(word token) candidates that complete a phrase: particles, objects, complements and
+    the objects of prepositions under the verb."""
+    for c in tok.children:
+        if c.dep_ == "prep" or c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    yield g
+                    for gg in g.children:
+                        if gg.dep_ in ("compound", "amod"):
+                            yield gg
+            yield c
+        elif c.dep_ in ("prt", "dobj", "acomp", "oprd", "advmod", "npadvmod", "nsubjpass", "xcomp", "ccomp", "dative"):
+            yield c
+            if c.dep_ in ("dobj", "nsubjpass"):
+                for g in c.children:
+                    if g.dep_ in ("compound", "amod", "prep"):
+                        yield g
+                        for gg in g.children:
+                            if gg.dep_ == "pobj":
+                                yield gg
+
+
+def _phrase(tok, lex: Lexicon) -> Trigger | None:
+    options = lex.phrases.get(lemma(tok))
+    if not options:
+        return None
+    words = {}
+    for w in _children_words(tok):
+        words.setdefault(lemma(w), w)
+        words.setdefault(w.lower_, w)
+    for word, typ, mode in options:
+        w = words.get(word)
+        if w is not None:
+            end = max(tok.idx + len(tok.text), w.idx + len(w.text))
+            start = min(tok.idx, w.idx)
+            return Trigger(tok, start, end, typ, mode, "phrase", 0.85)
+    return None
+
+
+def _has_dobj(tok) -> object | None:
+    for c in tok.children:
+        if c.dep_ in ("dobj", "dative"):
+            return c
+    return None
+
+
+def _subj(tok):
+    for c in tok.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            return c
+    return None
+
+
+def _requirement_met(tok, req: list[str], lex: Lexicon) -> bool:
+    preps = {lemma(c) for c in tok.children if c.dep_ in ("prep", "agent")}
+    obj = _has_dobj(tok)
+    passive_subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    patient = obj or passive_subj
+    for r in req:
+        if r in preps:
+            return True
+        if r == "dobj" and (obj is not None or passive_subj is not None):
+            return True
+        if r == "intrans" and obj is None and passive_subj is None and not any(
+                c.dep_ == "agent" for c in tok.children) and tok.tag_ != "VBN" or (r == "intrans" and tok.dep_ == "ROOT" and obj is None):
+            return True
+        if r == "passive" and passive_subj is not None:
+            return True
+        if r in ("xcomp", "ccomp") and any(c.dep_ == r for c in tok.children):
+            return True
+        if r == "conj_subj":
+            s = _subj(tok)
+            if s is not None and any(c.dep_ == "conj" for c in s.children):
+                return True
+        if r == "plural_subj":
+            s = _subj(tok)
+            if s is not None and s.tag_ in ("NNS", "NNPS"):
+                return True
+        if r.endswith("_dobj") and patient is not None:
+            kind = r[:-5]
+            if _patient_is(patient, kind, lex):
+                return True
+    return False
+
+
+def _patient_is(tok, kind: str, lex: Lexicon) -> bool:
+    lem = lemma(tok)
+    if kind == "person":
+        return tok.ent_type_ in ("PERSON", "NORP", "ORG", "GPE") or lex.is_("person_nouns", lem) or tok.pos_ == "PRON"
+    return lex.is_(f"{kind}_nouns", lem) or any(lex.is_(f"{kind}_nouns", lemma(c)) for c in tok.children
+                                                if c.dep_ in ("compound", "amod", "prep"))
+
+
+def _verb_trigger(tok, lex: Lexicon) -> Trigger | None:
+    lem = lemma(tok)
+    opts = lex.verbs.get(lem)
+    if not opts:
+        return None
+    req = lex.verb_requires.get(lem)
+    if req and not _requirement_met(tok, req, lex):
+        return None
+    typ, mode = opts[0]
+    return Trigger(tok, tok.idx, tok.idx + len(tok.text), typ, mode, "verb", 0.75)
+
+
+def _noun_licensed(tok, typ: str, lex: Lexicon) -> bool:
+    need = lex.noun_requires.get(typ)
+    head = tok.head
+    if tok.dep_ == "compound":  # "police firing" -> "firing" is the trigger, not "police"
+        return False
+    if need != "light":
+        return True
+    if tok.dep_ in ("nsubj", "nsubjpass", "ROOT"):
+        return True
+    if tok.dep_ in ("dobj", "attr", "oprd") and lex.is_("light_verbs", lemma(head)):
+        return True
+    if tok.dep_ == "pobj" and head.dep_ == "prep" and lemma(head) in ("for", "in", "into") and \
+            lex.is_("light_verbs", lemma(head.head)):
+        return True
+    return False
+
+
+def _noun_trigger(tok, lex: Lexicon) -> Trigger | None:
+    lem = lemma(tok)
+    compound = next((c for c in tok.children if c.dep_ == "compound"), None)
+    entry = None
+    if compound is not None:
+        entry = lex.nouns.get(f"{lemma(compound)} {lem}") or lex.nouns.get(f"{lemma(compound)}-{lem}")
+        if lemma(compound) in ("air", "drone", "missile") and lem in ("strike", "raid", "attack"):
+            entry = ("ASSAULT", "aerial" if lemma(compound) == "air" else "drone")
+        elif lemma(compound) in ("hunger",) and lem == "strike":
+            entry = ("PROTEST", "hunger")
+        elif lemma(compound) == "suicide":
+            entry = ("ASSAULT", "suicide-attack")
+        elif lemma(compound) == "tear" and lem == "gas":
+            entry = ("ASSAULT", "crowd-control")
+        elif lemma(compound) == "flag" and lem == "march":
+            entry = ("MOBILIZE", "police")
+    entry = entry or lex.nouns.get(lem)
+    if entry is None:
+        return None
+    typ, mode = entry
+    if not _noun_licensed(tok, typ, lex):
+        return None
+    start = compound.idx if compound is not None and entry != lex.nouns.get(lem) else tok.idx
+    return Trigger(tok, start, tok.idx + len(tok.text), typ, mode, "noun", 0.6)
+
+
+def find_triggers(sent, lex: Lexicon) -> list[Trigger]:
+    """Every trigger in one sentence (a spaCy Span), in text order."""
+    out: list[Trigger] = []
+    for tok in sent:
+        lem = lemma(tok)
+        if tok.pos_ in _VERB_TAGS or (tok.pos_ == "AUX" and lem not in ("be", "have", "do")):
+            if lex.is_("reporting_verbs", lem) and lem not in lex.phrases:
+                continue
+            trig = _phrase(tok, lex) or _verb_trigger(tok, lex)
+        elif tok.pos_ in _NOUN_POS:
+            trig = _noun_trigger(tok, lex)
+        else:
+            trig = None
+        if trig is not None:
+            out.append(trig)
+    return out
