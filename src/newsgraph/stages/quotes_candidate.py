@@ -1,0 +1,80 @@
+"""A quote found but not yet numbered or resolved, and helpers shared by the finders."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+_SUBJ = ("nsubj", "nsubjpass", "csubj")
+_CLIMB = ("advcl", "xcomp", "conj", "pcomp", "acl", "relcl", "ccomp")
+_RELATIVE = {"who", "which", "that", "whom"}
+_STRIP = " \t\r\n\xa0\u200b,;:—–-"
+
+
+@dataclass
+class Candidate:
+    """Content span, kind, cue span and how to find the speaker."""
+
+    start: int
+    end: int
+    kind: str  # direct | indirect | mixed
+    cue_start: int | None = None
+    cue_end: int | None = None
+    speaker_tok: object = None  # spaCy token heading the speaker mention
+    speaker_span: tuple[int, int] | None = None  # a speaker mention found without a token
+    inherit: "Candidate | None" = None  # take the speaker (and cue) of an earlier quote
+
+
+def subject_of(verb, depth: int = 0):
+    """The subject token of a cue verb, climbing from participles and relative clauses."""
+    for child in verb.children:
+        if child.dep_ in _SUBJ:
+            if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
+                return verb.head
+            return child
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for gc in child.children:
+                if gc.dep_ == "pobj":
+                    return gc
+    if depth < 3 and verb.dep_ in _CLIMB and verb.head is not verb:
+        if verb.dep_ == "relcl" or verb.dep_ == "acl":
+            return verb.head
+        return subject_of(verb.head, depth + 1)
+    return None
+
+
+def trim(text: str, start: int, end: int, strip: str = _STRIP) -> tuple[int, int]:
+    """Shrink [start, end) past white space and separators at both ends."""
+    while start < end and text[start] in strip:
+        start += 1
+    while end > start and text[end - 1] in strip + ".":
+        end -= 1
+    return start, end
+
+
+def inside(pos: int, spans) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def nominal_head(tok):
+    """Climb compound/flat links to the head noun of a name (`Nurgali` -> `Bilisbekov`)."""
+    while tok.dep_ in ("compound", "flat") and tok.head is not tok:
+        tok = tok.head
+    return tok
+
+
+def nearby_speaker(doc, cue, lo: int, hi: int):
+    """A noun or pronoun right after the cue (`said X`) or right before it (`X said`),
+    within char range [lo, hi): for cues whose parsed subject is wrong or missing."""
+    for i in range(cue.i + 1, min(len(doc), cue.i + 4)):
+        t = doc[i]
+        if t.idx >= hi or t.is_punct:
+            break
+        if t.pos_ in ("PROPN", "NOUN", "PRON"):
+            return nominal_head(t)
+    for i in range(cue.i - 1, max(-1, cue.i - 4), -1):
+        t = doc[i]
+        if t.idx < lo or t.is_punct:
+            break
+        if t.pos_ in ("PROPN", "NOUN", "PRON"):
+            return nominal_head(t)
+    return None

@@ -1,0 +1,143 @@
+"""Direct quotes: attribute each quotation-mark span to a cue and a speaker.
+
+Looks after the closing mark first (`"...," said X`, `"...," X said`, dash `— X`), then
+before the opening mark (`X said: "..."`, a quote introduced by a colon), then inherits
+from the quote before it (a quote split by its cue, or a paragraph that continues one).
+"""
+from __future__ import annotations
+
+import re
+
+from .quotes_candidate import Candidate, nearby_speaker, subject_of
+from .quotes_cues import lexicon
+from .quotes_marks import MarkSpan
+
+_DASH = re.compile(r"\s*[—–]\s*")
+_AFTER_TOKENS = 12
+_BEFORE_TOKENS = 25
+_MIN_WORDS = 4
+
+
+def _cue_verb(tok, verbs) -> bool:
+    return tok.lemma_.lower() in verbs and tok.pos_ in ("VERB", "AUX") and tok.tag_ != "MD"
+
+
+def _after(doc, m: MarkSpan, limit: int, verbs):
+    """(cue token, speaker token) after the closing mark, within the sentence."""
+    text = doc.text
+    i0 = _token_at(doc, m.end)
+    for i in range(i0, min(len(doc), i0 + _AFTER_TOKENS)):
+        tok = doc[i]
+        if tok.idx >= limit or "\n" in tok.text or "\n" in text[m.end:tok.idx]:
+            break
+        if _cue_verb(tok, verbs):
+            spk = subject_of(tok)
+            if spk is None or spk.idx < m.end or spk.idx >= limit:
+                spk = nearby_speaker(doc, tok, m.end, limit)
+            return tok, spk
+        if tok.text in (".", "?", "!") or tok.is_quote:
+            break
+    return None, None
+
+
+def _dash(doc, m: MarkSpan):
+    """(dash span, speaker token) for `"..." — Name`."""
+    d = _DASH.match(doc.text, m.end)
+    if not d or "\n" in d.group() or d.end() >= len(doc.text):
+        return None, None
+    i = _token_at(doc, d.end())
+    if i >= len(doc) or doc[i].pos_ not in ("PROPN", "NOUN", "PRON"):
+        return None, None
+    head = doc[i]
+    while head.dep_ in ("compound", "flat") and head.head.i > head.i:
+        head = head.head
+    dash = d.group().strip()
+    ds = doc.text.index(dash, m.end)
+    return (ds, ds + len(dash)), head
+
+
+def _before(doc, m: MarkSpan, floor: int, verbs):
+    """(cue token or None, speaker token, colon span) before the opening mark."""
+    text = doc.text
+    para = text.rfind("\n", 0, m.start) + 1
+    lo = max(floor, para)
+    i1 = _token_at(doc, m.start) - 1
+    lead = text[lo:m.start].rstrip()
+    for i in range(i1, max(-1, i1 - _BEFORE_TOKENS), -1):
+        tok = doc[i]
+        if tok.idx < lo:
+            break
+        if _cue_verb(tok, verbs):
+            spk = subject_of(tok)
+            if spk is None or spk.idx >= m.start:
+                spk = nearby_speaker(doc, tok, lo, m.start)
+            return tok, spk, None
+        if tok.is_quote:
+            break
+    if lead.endswith(":") and len(lead) > 1:
+        colon = text.rindex(":", lo, m.start)
+        j = _token_at(doc, colon) - 1
+        subj = doc[j].sent.root if j >= 0 else None
+        subj = subject_of(subj) if subj is not None else None
+        return None, subj, (colon, colon + 1)
+    return None, None, None
+
+
+def _token_at(doc, char: int) -> int:
+    """Index of the first token starting at or after ``char``."""
+    lo, hi = 0, len(doc)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if doc[mid].idx < char:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def _words(doc, m: MarkSpan) -> int:
+    return sum(1 for w in doc.text[m.start:m.end].split() if any(ch.isalnum() for ch in w))
+
+
+def find_direct(doc, marks: list[MarkSpan]) -> tuple[list[Candidate], set[int], list[MarkSpan]]:
+    """Direct candidates, the cue token indexes they use, and short unattributed fragments."""
+    verbs = lexicon().speech | {"call", "describe", "tweet", "write"}
+    out: list[Candidate] = []
+    used: set[int] = set()
+    fragments: list[MarkSpan] = []
+    prev_end = 0
+    for k, m in enumerate(marks):
+        nxt = marks[k + 1].start if k + 1 < len(marks) else len(doc.text)
+        cand = _attribute(doc, m, prev_end, nxt, verbs, used)
+        short = _words(doc, m) < _MIN_WORDS
+        if cand is None and not short and out and _continues(doc.text, out[-1], m):
+            cand = Candidate(m.start, m.end, "direct", inherit=out[-1])
+        if cand is None or (short and cand.cue_start is None):
+            fragments.append(m)
+        else:
+            out.append(cand)
+        prev_end = m.end
+    return out, used, fragments
+
+
+def _attribute(doc, m, prev_end, nxt, verbs, used) -> Candidate | None:
+    cue, spk = _after(doc, m, nxt, verbs)
+    if cue is not None:
+        used.add(cue.i)
+        return Candidate(m.start, m.end, "direct", cue.idx, cue.idx + len(cue), speaker_tok=spk)
+    dash, spk = _dash(doc, m)
+    if dash is not None:
+        return Candidate(m.start, m.end, "direct", dash[0], dash[1], speaker_tok=spk)
+    cue, spk, colon = _before(doc, m, prev_end, verbs)
+    if cue is not None:
+        used.add(cue.i)
+        return Candidate(m.start, m.end, "direct", cue.idx, cue.idx + len(cue), speaker_tok=spk)
+    if colon is not None and spk is not None:
+        return Candidate(m.start, m.end, "direct", colon[0], colon[1], speaker_tok=spk)
+    return None
+
+
+def _continues(text: str, prev: Candidate, m: MarkSpan) -> bool:
+    """The quote follows the previous quote in its paragraph or opens the next paragraph."""
+    between = text[prev.end:m.start]
+    return between.count("\n") <= 2 and (len(between) < 300 or "\n" in between)

@@ -1,0 +1,155 @@
+"""Indirect (reported) speech: a cue verb with its reported clause, and `according to X`.
+
+The content is the reported clause (with its `that`), the object of an endorsement or
+demand cue (`called for more investment`), or, for `according to X`, the rest of the
+sentence. A reported clause that holds a quoted fragment is kind `mixed`.
+"""
+from __future__ import annotations
+
+from .quotes_candidate import Candidate, inside, nearby_speaker, subject_of, trim
+from .quotes_cues import lexicon
+
+_XCOMP_CUES = {"want", "urge", "call", "ask", "plan", "seek", "promise", "vow", "pledge",
+               "threaten", "hope", "intend", "expect", "demand", "agree", "refuse", "decline",
+               "wish", "propose", "encourage", "push"}
+_MIN_CONTENT_TOKENS = 3
+# cue lemma -> prepositions whose object is the content ("called for more investment")
+_PREP_CUES = {"call": ("for", "on"), "talk": ("about",), "speak": ("about", "of"),
+              "warn": ("of", "about", "against"), "complain": ("about",), "write": ("about",),
+              "argue": ("for", "against"), "push": ("for",), "advocate": ("for",),
+              "vote": ("for", "against"), "testify": ("about",), "comment": ("on",)}
+_OBJECT_DEPS = ("dobj", "ccomp", "xcomp")
+_MAX_PARENTHETICAL = 14
+
+
+def find_indirect(doc, quoted: list[tuple[int, int]], direct: list[Candidate],
+                  used: set[int]) -> list[Candidate]:
+    """Indirect and mixed candidates; skips cues inside quotes or already used."""
+    lex = lexicon()
+    verbs = lex.verbs
+    taken = [(c.start, c.end) for c in direct]
+    out: list[Candidate] = []
+    for tok in doc:
+        low = tok.lower_
+        if low == "according":
+            cand = _according(doc, tok)
+        elif tok.pos_ == "VERB" and tok.i not in used and tok.lemma_.lower() in verbs | lex.object_cues:
+            if inside(tok.idx, quoted):
+                continue
+            cand = _clause(doc, tok, lex)
+        else:
+            continue
+        if cand is None or _mostly_taken(cand, taken):
+            continue
+        if any(s < cand.end and cand.start < e for s, e in quoted):
+            cand.kind = "mixed"
+        out.append(cand)
+    return out
+
+
+def _clause(doc, verb, lex) -> Candidate | None:
+    lemma = verb.lemma_.lower()
+    content = None
+    for child in verb.children:
+        if child.dep_ == "ccomp" and lemma in lex.verbs:
+            content = child
+            break
+    if content is None:
+        for child in verb.children:
+            if child.dep_ == "xcomp" and lemma in _XCOMP_CUES:
+                content = child
+                break
+            if child.dep_ == "prep" and child.lower_ in _PREP_CUES.get(lemma, ()):
+                content = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
+                break
+            if child.dep_ == "dobj" and lemma in lex.object_cues and child.pos_ != "PRON":
+                content = child
+                break
+    if content is None:
+        return _as_clause(doc, verb) or _parenthetical(doc, verb, lex)
+    return _span(doc, verb, content)
+
+
+def _as_clause(doc, verb) -> Candidate | None:
+    """`As X said, CONTENT`: the content is the main clause around the cue's clause."""
+    if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return None
+    head = verb.head
+    lo, hi = verb.left_edge.i, verb.right_edge.i
+    if lo <= head.left_edge.i:
+        c_lo, c_hi = hi + 1, head.right_edge.i
+    else:
+        c_lo, c_hi = head.left_edge.i, lo - 1
+    if c_hi - c_lo + 1 < _MIN_CONTENT_TOKENS:
+        return None
+    start, end = trim(doc.text, doc[c_lo].idx, doc[c_hi].idx + len(doc[c_hi]))
+    return Candidate(start, end, "indirect", verb.idx, verb.idx + len(verb), speaker_tok=subject_of(verb))
+
+
+def _parenthetical(doc, verb, lex) -> Candidate | None:
+    """`CONTENT, X said (at ...).` when the parser missed the reported clause."""
+    if verb.lemma_.lower() not in lex.speech or any(c.dep_ in _OBJECT_DEPS for c in verb.children):
+        return None
+    sent = verb.sent
+    comma = None
+    for i in range(verb.i - 1, max(sent.start, verb.i - _MAX_PARENTHETICAL) - 1, -1):
+        t = doc[i]
+        if t.text == ",":
+            comma = t
+            break
+        if t.pos_ in ("VERB", "AUX") or t.is_quote or "\n" in t.text:
+            return None
+    if comma is None or comma.i - sent.start < _MIN_CONTENT_TOKENS + 1:
+        return None
+    spk = nearby_speaker(doc, verb, comma.idx + 1, sent.end_char)
+    if spk is None:
+        return None
+    start, end = trim(doc.text, sent.start_char, comma.idx)
+    return Candidate(start, end, "indirect", verb.idx, verb.idx + len(verb), speaker_tok=spk)
+
+
+def _span(doc, verb, content) -> Candidate | None:
+    toks = list(content.subtree)
+    lo, hi = toks[0].i, toks[-1].i
+    if lo <= verb.i <= hi:  # a non-projective parse swallowed the cue: keep the side after it
+        lo = verb.i + 1
+    if hi - lo + 1 < _MIN_CONTENT_TOKENS:
+        return None
+    start, end = trim(doc.text, doc[lo].idx, doc[hi].idx + len(doc[hi]))
+    if end - start < 8:
+        return None
+    spk = subject_of(verb)
+    if spk is not None and start <= spk.idx < end:
+        spk = None
+    return Candidate(start, end, "indirect", verb.idx, verb.idx + len(verb), speaker_tok=spk)
+
+
+def _according(doc, tok) -> Candidate | None:
+    to = next((c for c in tok.children if c.lower_ == "to"), None)
+    if to is None and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+        to = doc[tok.i + 1]
+    if to is None:
+        return None
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    sent = tok.sent
+    p_lo = tok.i
+    p_hi = max(pobj.right_edge.i, to.i)
+    before = (sent.start, p_lo)
+    after = (p_hi + 1, sent.end)
+    lo, hi = max(before, after, key=lambda r: r[1] - r[0])
+    if hi - lo < _MIN_CONTENT_TOKENS:
+        return None
+    start, end = trim(doc.text, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]))
+    cue_end = to.idx + len(to)
+    return Candidate(start, end, "indirect", tok.idx, cue_end, speaker_tok=pobj)
+
+
+def _mostly_taken(cand: Candidate, taken: list[tuple[int, int]]) -> bool:
+    size = cand.end - cand.start
+    for s, e in taken:
+        shared = min(e, cand.end) - max(s, cand.start)
+        if shared > 0 and shared >= 0.5 * size:
+            return True
+    return False
