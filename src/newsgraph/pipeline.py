@@ -9,6 +9,7 @@ With ``n_process > 1`` whole batches go to worker processes that each load the m
 """
 from __future__ import annotations
 
+import multiprocessing
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -113,7 +114,10 @@ class Pipeline:
                 self.timings.merge(t)
                 yield from out
             return
-        with ProcessPoolExecutor(max_workers=n_process, initializer=_worker_init,
+        # "spawn": a fresh interpreter per worker; forking a process that already ran the
+        # model (or serves HTTP) can stall on inherited thread-pool state.
+        with ProcessPoolExecutor(max_workers=n_process, mp_context=multiprocessing.get_context("spawn"),
+                                 initializer=_worker_init,
                                  initargs=([s.name for s in self.stages], self.batch_size)) as pool:
             pending: list = []
             for batch in batches:
