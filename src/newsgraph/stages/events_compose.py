@@ -79,10 +79,12 @@ def derive(trig: Trigger, fact: str, lex: Lexicon) -> Derived | None:
         if kind == "reject":
             return Derived(head, "REJECT", None, trig)
         if kind == "agree_or_threaten":
-            if lemma(head) in ("say", "announce", "declare") and fact not in ("future", "hypothetical"):
-                return None
-            if _must(trig.tok):
-                return Derived(head, "REQUEST", None, trig)
+            if lemma(head) in ("say", "announce", "declare"):
+                if _must(trig.tok):
+                    return Derived(head, "REQUEST", None, trig)
+                if fact not in ("future", "hypothetical"):
+                    return None
+                head = trig.tok  # "X will do Y, officials said": the act stays on Y, by X
             if pol == "coop":
                 return Derived(head, "AGREE", None, trig)
             if pol == "conflict":

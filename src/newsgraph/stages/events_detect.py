@@ -76,7 +76,10 @@ def _phrase(tok, lex: Lexicon) -> Trigger | None:
 
 def _has_dobj(tok) -> object | None:
     for c in tok.children:
-        if c.dep_ in ("dobj", "dative"):
+        if c.dep_ == "dobj":
+            return c
+    for c in tok.children:
+        if c.dep_ == "dative":
             return c
     return None
 
@@ -186,6 +189,7 @@ def _noun_trigger(tok, lex: Lexicon) -> Trigger | None:
 def find_triggers(sent, lex: Lexicon) -> list[Trigger]:
     """Every trigger in one sentence (a spaCy Span), in text order."""
     out: list[Trigger] = []
+    verbs_at: set[int] = set()
     for tok in sent:
         lem = lemma(tok)
         if tok.pos_ in _VERB_TAGS or (tok.pos_ == "AUX" and lem not in ("be", "have", "do")):
@@ -196,6 +200,29 @@ def find_triggers(sent, lex: Lexicon) -> list[Trigger]:
             trig = _noun_trigger(tok, lex)
         else:
             trig = None
+        if trig is None and tok.pos_ in _VERB_TAGS:
+            trig = _must_request(tok, lex)
         if trig is not None:
             out.append(trig)
-    return out
+            if trig.kind != "noun":
+                verbs_at.add(tok.i)
+    # an event noun that is the object of another trigger is that event's target
+    # ("lifted the ban", "violated a ban", "signed an agreement")
+    return [t for t in out if not (t.kind == "noun" and t.tok.dep_ in ("dobj", "nsubjpass")
+                                   and t.tok.head.i in verbs_at)]
+
+
+_MUST_HEADS = {"conclude", "insist", "stress", "warn", "agree", "decide", "rule"}
+
+
+def _must_request(tok, lex: Lexicon) -> Trigger | None:
+    """"X said Y must/should Z": a demand made in a statement (REQUEST)."""
+    lem = lemma(tok)
+    if not (lex.is_("reporting_verbs", lem) or lem in _MUST_HEADS):
+        return None
+    for c in tok.children:
+        if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in ("must", "should") for a in c.children):
+            subj = next((s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and subj.lower_ not in ("we", "i"):
+                return Trigger(tok, tok.idx, tok.idx + len(tok.text), "REQUEST", None, "verb", 0.75)
+    return None

@@ -72,7 +72,7 @@ def _np_extent(tok) -> tuple[int, int]:
             left = min(left, c.left_edge.i)
     right = tok.i
     for c in tok.rights:
-        if c.dep_ in ("compound", "nummod", "amod", "flat") or (c.dep_ == "prep" and lemma(c) == "of"):
+        if c.dep_ in ("compound", "nummod", "amod", "flat", "prep"):
             right = max(right, c.right_edge.i)
     return left, right
 
@@ -116,7 +116,7 @@ def _subject_of(verb):
                 return c, False
             if c.dep_ == "nsubjpass":
                 return c, True
-        if t.dep_ == "conj" or t.dep_ == "xcomp":
+        if t.dep_ in ("conj", "xcomp", "acomp"):
             t = t.head
             continue
         if t.dep_ in ("relcl", "acl") and t.head.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -142,7 +142,16 @@ def _prep_obj(tok, preps):
 
 
 def _resolve_pronoun(tok, ents: EntityIndex) -> Role | None:
-    if tok.pos_ != "PRON" or tok.lower_ not in ("he", "she", "him", "her"):
+    if tok.pos_ != "PRON":
+        return None
+    clause = tok.head
+    while clause.dep_ in ("xcomp", "acomp", "conj") and clause.head is not clause:
+        clause = clause.head
+    if tok.dep_ in ("nsubj", "nsubjpass") and clause.dep_ == "ccomp":
+        subj, _ = _subject_of(clause.head)  # "Syria says it will ...": it -> Syria
+        if subj is not None and subj.pos_ != "PRON":
+            return _phrase_role(subj, ents)
+    if tok.lower_ not in ("he", "she", "him", "her"):
         return None
     best = None
     for s, e, eid in ents.spans:
