@@ -1,13 +1,59 @@
-"""numbers.v1: not built yet (an open issue fills this stage)."""
+"""numbers.v1: figures with their qualifier, unit, what they count, category and claimant.
+
+The steps for one article:
+1. ``numbers_parse.scan`` reads figures from the text (values, scales, currencies, units,
+   qualifiers, ranges) and marks dates, clock times and phone numbers;
+2. ``numbers_filter.drop_reason`` drops years, names with numbers, ages, "one of", scores;
+3. ``numbers_counted`` finds the counted noun phrase and the category;
+4. ``numbers_claimant`` finds who asserted the figure (quote speaker, "X said",
+   "according to X") from the quotes and entities stages.
+"""
 from __future__ import annotations
 
-from ..model import ArticleRecord
+from ..model import ArticleRecord, Number
 from ..resources import Context
+from . import numbers_counted as counting
 from .base import Stage
+from .numbers_claimant import Claimants
+from .numbers_filter import drop_reason
+from .numbers_parse import scan
 
 
-def run(doc, ctx: Context, rec: ArticleRecord) -> list:
-    return []
+def run(doc, ctx: Context, rec: ArticleRecord) -> list[Number]:
+    text = doc.text
+    claimants = None
+    out: list[Number] = []
+    for raw in scan(text):
+        if raw.drop:
+            continue
+        span = doc.char_span(raw.start, raw.end, alignment_mode="expand")
+        num = doc.char_span(raw.num_start, raw.num_end, alignment_mode="expand")
+        if span is None or num is None or drop_reason(raw, doc, span, num):
+            continue
+        if claimants is None:
+            claimants = Claimants(doc, rec)
+        out.append(_number(f"N{len(out) + 1}", raw, doc, span, num, claimants))
+    return out
 
 
-STAGE = Stage(name="numbers", version="numbers.v0", produces="numbers", run=run, requires=("entities","quotes",))
+def _number(nid: str, raw, doc, span, num, claimants: Claimants) -> Number:
+    found = counting.counted(raw, doc, span, num)
+    head = found[3] if found else None
+    unit = raw.unit
+    if unit is None and counting.is_person(head):
+        unit = "person"
+    raw.unit = unit
+    claimant, quote = claimants.find(raw.start, raw.end)
+    return Number(
+        id=nid, start=raw.start, end=raw.end, text=doc.text[raw.start:raw.end],
+        value=raw.value, low=raw.low, high=raw.high, approx=raw.approx, unit=unit,
+        counted=found[0] if found else None,
+        counted_start=found[1] if found else None,
+        counted_end=found[2] if found else None,
+        category=counting.category(raw, num, head),
+        claimant=claimant, quote=quote,
+    )
+
+
+STAGE = Stage(name="numbers", version="numbers.v1", produces="numbers", run=run,
+              requires=("entities", "quotes"))

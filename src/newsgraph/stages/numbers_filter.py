@@ -1,0 +1,83 @@
+"""Token-level checks that drop what only looks like a figure.
+
+Given a ``numbers_parse.Raw`` and the spaCy Doc, ``drop_reason`` says why the span is not
+a quantity, or returns None to keep it: years, names with a number ("Article 5",
+"Section 427", "iPhone 11", "FTSE 100"), ages in apposition ("Maddon, 66,"), "one of the
+...", "one" used as a pronoun, and game scores ("2-0").
+"""
+from __future__ import annotations
+
+LABELS = frozenset("""
+article articles section sections chapter clause paragraph rule resolution amendment no no.
+number page room unit flight route highway interstate channel game category level phase
+stage grade gate platform terminal bus lot item vol vol. volume version act bill pillar
+division district ward zone squad brigade battalion regiment precinct block building floor
+apartment suite box exit lane pier dock runway seat row episode season chapter psalm
+s&p sp ftse dow nasdaq nikkei dax cac stoxx russell nifty sensex kospi asx tsx hsi
+""".split())
+_YEAR_NOUN_OK = ("NNS", "NNPS")
+
+
+def _bare(raw) -> bool:
+    return raw.unit is None and not raw.currency and raw.approx == "exact"
+
+
+def drop_reason(raw, doc, span, num) -> str | None:
+    """Why ``raw`` (tokens ``span``, numeral tokens ``num``) is not a quantity, or None."""
+    if raw.drop:
+        return raw.drop
+    prev = doc[span.start - 1] if span.start > 0 else None
+    nxt = doc[span.end] if span.end < len(doc) else None
+    last = num[-1]
+    if raw.kind == "word":
+        reason = _word(raw, num, nxt)
+        if reason:
+            return reason
+    if raw.kind == "digit" and _year(raw, doc, num, nxt):
+        return "year"
+    if _bare(raw) or (raw.kind == "digit" and raw.unit is None and not raw.currency):
+        if prev is not None and (prev.lower_ in LABELS or prev.text == "#"):
+            return "name"
+    if _bare(raw) and raw.kind in ("digit", "range"):
+        reason = _name_or_age(raw, span, prev, nxt, last)
+        if reason:
+            return reason
+    return None
+
+
+def _word(raw, num, nxt) -> str | None:
+    first = num[0].lower_
+    if first == "one" and len(num) == 1:
+        if nxt is not None and nxt.lower_ == "of":
+            return "one-of"
+        if _bare(raw) and num[0].dep_ != "nummod":
+            return "pronoun"
+    return None
+
+
+def _year(raw, doc, num, nxt) -> bool:
+    if not raw.plain or not 1000 <= raw.value <= 2199 or raw.value != int(raw.value):
+        return False
+    if raw.currency or raw.unit is not None:
+        return False
+    if nxt is not None and nxt.tag_ in _YEAR_NOUN_OK and not 1900 <= raw.value <= 2100:
+        return False
+    return True
+
+
+def _name_or_age(raw, span, prev, nxt, last) -> str | None:
+    sent_start = span.sent.start
+    counts_noun = last.dep_ == "nummod" and last.head.i > last.i and last.head.pos_ == "NOUN"
+    if prev is not None and prev.i != sent_start and prev.is_alpha and prev.text[0].isupper() \
+            and prev.text not in ("US", "U.S."):
+        return "name"
+    if nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and not counts_noun:
+        return "name"
+    if raw.kind == "digit" and raw.plain and raw.value <= 120 and prev is not None \
+            and prev.text == "," and prev.i > 0 and prev.nbor(-1).pos_ == "PROPN" \
+            and (nxt is None or nxt.text in (",", ")")):
+        return "age"
+    if raw.kind == "range" and "-" in span.text and not counts_noun \
+            and (nxt is None or nxt.pos_ not in ("NOUN",)):
+        return "score"
+    return None
