@@ -1,0 +1,93 @@
+"""Builds the FastAPI app: the /api/v1 routers, caching headers, /docs offline, the web page.
+
+    /                 the web page (src/newsgraph/web/index.html)
+    /static/...       its scripts and styles
+    /vendor/leaflet/  Leaflet, from the xstatic-leaflet package
+    /vendor/swagger/  Swagger UI, from the swagger-ui-bundle-v2 package
+    /docs             Swagger UI over /openapi.json, no CDN
+    /api/v1/...       articles entities quotes numbers series events places countries stats
+"""
+from __future__ import annotations
+
+import email.utils
+import hashlib
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI, Request, Response
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import FileResponse
+from fastapi.staticfiles import StaticFiles
+
+from .. import __version__
+from . import articles, entities, errors, events, numbers, places, quotes, series, stats
+from .reader import Reader
+
+WEB = Path(__file__).resolve().parent.parent / "web"
+PREFIX = "/api/v1"
+
+
+def _vendor_dirs() -> dict[str, str]:
+    import swagger_ui_bundle
+    import xstatic.pkg.leaflet as leaflet
+
+    return {"leaflet": leaflet.BASE_DIR, "swagger": swagger_ui_bundle.swagger_ui_path}
+
+
+def create_app(reader: Reader, tiles: str | None = None, close_reader: bool = False) -> FastAPI:
+    """The app over a snapshot reader; ``tiles`` is an optional map tile URL template."""
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        reader.start()
+        yield
+        if close_reader:
+            reader.close()
+
+    app = FastAPI(title="newsgraph", version=__version__, docs_url=None, redoc_url=None,
+                  lifespan=lifespan,
+                  description="Sourced, structured facts from news articles. Every error has the shape "
+                              '`{"error": {"code", "message", "param"}}`.')
+    app.state.reader = reader
+    app.state.tiles = tiles
+    errors.install(app)
+    for module in (articles, entities, quotes, numbers, series, events, places, stats):
+        app.include_router(module.router, prefix=PREFIX)
+    app.middleware("http")(_cache_headers)
+    _mount_static(app)
+    return app
+
+
+def _mount_static(app: FastAPI) -> None:
+    for name, folder in _vendor_dirs().items():
+        app.mount(f"/vendor/{name}", StaticFiles(directory=folder), name=f"vendor-{name}")
+    app.mount("/static", StaticFiles(directory=WEB), name="static")
+
+    @app.get("/", include_in_schema=False)
+    def index() -> FileResponse:
+        return FileResponse(WEB / "index.html", headers={"Cache-Control": "no-cache"})
+
+    @app.get("/docs", include_in_schema=False)
+    def docs():
+        return get_swagger_ui_html(openapi_url="/openapi.json", title="newsgraph API",
+                                   swagger_js_url="/vendor/swagger/swagger-ui-bundle.js",
+                                   swagger_css_url="/vendor/swagger/swagger-ui.css",
+                                   swagger_favicon_url="/vendor/swagger/favicon-32x32.png")
+
+
+async def _cache_headers(request: Request, call_next):
+    """ETag and Last-Modified on API reads: a snapshot's answers never change, so the tag is
+    (snapshot version, URL); a matching If-None-Match gets 304 without touching the store."""
+    if request.method != "GET" or not request.url.path.startswith(PREFIX + "/"):
+        return await call_next(request)
+    snap = request.app.state.reader.current
+    key = f"{snap.version}|{request.url.path}?{request.url.query}".encode()
+    etag = f'W/"{hashlib.sha1(key).hexdigest()[:20]}"'
+    headers = {"ETag": etag, "Last-Modified": email.utils.formatdate(snap.modified, usegmt=True),
+               "Cache-Control": "no-cache"}
+    if etag in [t.strip() for t in request.headers.get("if-none-match", "").split(",")]:
+        return Response(status_code=304, headers=headers)
+    response = await call_next(request)
+    if response.status_code == 200:
+        response.headers.update(headers)
+    return response

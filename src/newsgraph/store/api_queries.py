@@ -1,0 +1,337 @@
+"""Named reads for the REST API, over a snapshot connection (see newsgraph.api.reader).
+
+``prepare(con)`` builds helper tables in the server's private snapshot (never in the
+user's file): store-wide entity groups and a quotes table with its full-text index.
+Every other function takes a DuckDB cursor and only binds parameters; the few SQL
+fragments chosen in Python come from fixed strings, never from user input.
+
+Store-wide entities: when cross-article resolution (``resolve/``) has written its link
+table, its ids are used; until then per-article entities are grouped by
+(type, lower(name)).
+"""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .queries import snippet
+
+# A table from resolve/ linking per-article entities to store-wide ones, if present:
+# (table name, article column, local id column, store-wide id column).
+RESOLVE_LINKS = ("entity_links", "article_id", "entity", "global_id")
+
+
+def rows(con, sql: str, params: list | None = None) -> list[dict[str, Any]]:
+    cur = con.execute(sql, params or [])
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, r)) for r in cur.fetchall()]
+
+
+def has_table(con, name: str, schema: str = "main") -> bool:
+    return con.execute("SELECT count(*) FROM information_schema.tables WHERE table_schema = ? "
+                       "AND table_name = ?", [schema, name]).fetchone()[0] > 0
+
+
+def like(text: str) -> str:
+    """An ILIKE pattern matching ``text`` anywhere, with its wildcards escaped."""
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+# --- snapshot preparation -------------------------------------------------------------------
+def _entity_map_sql(con) -> str:
+    table, art, local, gid = RESOLVE_LINKS
+    if has_table(con, table):
+        return f"""SELECT e.article_id, e.id, coalesce(l.{gid}, 'e' || substr(md5(e.type || '|' || lower(e.name)), 1, 12)) AS eid,
+                   e.type, e.name, e.mentions, e.roles
+                   FROM entities e LEFT JOIN {table} l ON l.{art} = e.article_id AND l.{local} = e.id"""
+    return """SELECT article_id, id, 'e' || substr(md5(type || '|' || lower(name)), 1, 12) AS eid,
+              type, name, mentions, roles FROM entities"""
+
+
+def prepare(con) -> None:
+    """Build the API's helper tables and indexes in a private snapshot."""
+    con.execute(f"CREATE OR REPLACE TABLE api_entity_map AS {_entity_map_sql(con)} ORDER BY article_id, id")
+    con.execute("""CREATE OR REPLACE TABLE api_entities AS
+        SELECT eid, max(type) AS type, max(name) AS name, count(DISTINCT article_id) AS articles,
+               sum(json_array_length(mentions)) AS mentions, lower(string_agg(DISTINCT name, ' | ')) AS names
+        FROM api_entity_map GROUP BY eid ORDER BY articles DESC, mentions DESC, name, eid""")
+    con.execute("""CREATE OR REPLACE TABLE api_quotes AS
+        SELECT q.article_id || ':' || q.id AS qkey, q.article_id AS article, q.id, q.start, q."end", q.text,
+               q.kind, q.speaker, m.eid AS speaker_id, m.name AS speaker_name, q.cue,
+               a.published, a.title
+        FROM quotes q JOIN articles a ON a.id = q.article_id
+        LEFT JOIN api_entity_map m ON m.article_id = q.article_id AND m.id = q.speaker
+        ORDER BY a.published DESC NULLS LAST, q.article_id, q.start, q.id""")
+    if con.execute("SELECT count(*) FROM api_quotes").fetchone()[0]:
+        con.execute("PRAGMA create_fts_index('api_quotes', 'qkey', 'text', overwrite=1)")
+    if con.execute("SELECT count(*) FROM articles").fetchone()[0] and not has_table(con, "docs", "fts_main_articles"):
+        con.execute("PRAGMA create_fts_index('articles', 'id', 'title', 'text', overwrite=1)")
+
+
+# --- articles -----------------------------------------------------------------------------
+def _date_filters(col: str, date_from, date_to, where: list[str], params: list) -> None:
+    if date_from is not None:
+        where.append(f"{col} >= ?")
+        params.append(date_from)
+    if date_to is not None:
+        where.append(f"{col} <= ?")
+        params.append(date_to)
+
+
+def _iso(d) -> str | None:
+    return d.isoformat() if d is not None else None
+
+
+def articles(con, q=None, date_from=None, date_to=None, source=None, limit=20, offset=0):
+    where, params = ["TRUE"], []
+    _date_filters("published", date_from, date_to, where, params)
+    if source is not None:
+        where.append("lower(source) = lower(?)")
+        params.append(source)
+    if q and has_table(con, "docs", "fts_main_articles"):
+        sql = f"""SELECT id, published, title, source, text, count(*) OVER () AS total FROM (
+                    SELECT *, fts_main_articles.match_bm25(id, ?) AS score FROM articles) t
+                  WHERE score IS NOT NULL AND {' AND '.join(where)}
+                  ORDER BY score DESC, id LIMIT ? OFFSET ?"""
+        params = [q] + params
+    elif q:
+        return [], 0
+    else:
+        sql = f"""SELECT id, published, title, source, substr(text, 1, 400) AS text, count(*) OVER () AS total
+                  FROM articles WHERE {' AND '.join(where)}
+                  ORDER BY published DESC NULLS LAST, id LIMIT ? OFFSET ?"""
+    out = rows(con, sql, params + [limit, offset])
+    total = out[0]["total"] if out else _count_after(con, offset)
+    for r in out:
+        r.pop("total")
+        r["published"] = _iso(r["published"])
+        r["snippet"] = snippet(r.pop("text"), q or "")
+    return out, total
+
+
+def _count_after(con, offset: int) -> int | None:
+    return 0 if offset == 0 else None  # past the end: the total is not known without a second query
+
+
+def article_exists(con, article_id: str) -> bool:
+    return con.execute("SELECT count(*) FROM articles WHERE id = ?", [article_id]).fetchone()[0] > 0
+
+
+# --- entities -----------------------------------------------------------------------------
+def entities(con, q=None, type_=None, limit=20, offset=0):
+    where, params = ["TRUE"], []
+    if q:
+        where.append("names ILIKE ? ESCAPE '\\'")
+        params.append(like(q.lower()))
+    if type_:
+        where.append("type = ?")
+        params.append(type_.upper())
+    out = rows(con, f"""SELECT eid AS id, name, type, articles, mentions, count(*) OVER () AS total
+                        FROM api_entities WHERE {' AND '.join(where)}
+                        ORDER BY articles DESC, mentions DESC, name, eid LIMIT ? OFFSET ?""",
+               params + [limit, offset])
+    total = out[0]["total"] if out else _count_after(con, offset)
+    for r in out:
+        r.pop("total")
+        r["mentions"] = int(r["mentions"] or 0)
+    return out, total
+
+
+def entity(con, eid: str, cap: int = 500) -> dict | None:
+    head = rows(con, "SELECT eid AS id, name, type, articles, mentions FROM api_entities WHERE eid = ?", [eid])
+    if not head:
+        return None
+    e = head[0]
+    e["mentions"] = int(e["mentions"] or 0)
+    e["aliases"] = [r[0] for r in con.execute(
+        "SELECT name FROM api_entity_map WHERE eid = ? GROUP BY name ORDER BY count(*) DESC, name", [eid]).fetchall()]
+    e["roles"] = _roles(con, eid)
+    e["articles"] = rows(con, """SELECT a.id, a.published, a.title, a.source, m.id AS entity,
+            json_array_length(m.mentions) AS mentions
+        FROM api_entity_map m JOIN articles a ON a.id = m.article_id WHERE m.eid = ?
+        ORDER BY a.published NULLS LAST, a.id LIMIT ?""", [eid, cap])
+    for r in e["articles"]:
+        r["published"] = _iso(r["published"])
+    e["article_count"] = head[0]["articles"]
+    e["quotes"], _ = quotes(con, speaker_id=eid, limit=cap, order="ASC")
+    e["numbers"], _ = numbers(con, claimant_id=eid, limit=cap, order="ASC")
+    e["events"], _ = events(con, entity_id=eid, limit=cap, order="ASC")
+    return e
+
+
+def _roles(con, eid: str) -> list[dict]:
+    out = []
+    for aid, published, roles in con.execute("""SELECT m.article_id, a.published, m.roles FROM api_entity_map m
+            JOIN articles a ON a.id = m.article_id WHERE m.eid = ? AND m.roles IS NOT NULL AND m.roles <> '[]'
+            ORDER BY a.published NULLS LAST, m.article_id""", [eid]).fetchall():
+        for r in json.loads(roles):
+            out.append({**r, "article": aid, "published": _iso(published)})
+    return out
+
+
+# --- quotes -------------------------------------------------------------------------------
+def quotes(con, q=None, speaker=None, speaker_id=None, date_from=None, date_to=None, limit=20, offset=0,
+           order="DESC"):
+    where, params = ["TRUE"], []
+    if speaker_id:
+        where.append("speaker_id = ?")
+        params.append(speaker_id)
+    if speaker:
+        where.append("(speaker_id = ? OR speaker_name ILIKE ? ESCAPE '\\')")
+        params += [speaker, like(speaker)]
+    _date_filters("published", date_from, date_to, where, params)
+    direction = "ASC" if order == "ASC" else "DESC"
+    cols = "article, id, start, \"end\", text, kind, speaker, speaker_id, speaker_name, cue, published, title"
+    if q:
+        if not has_table(con, "docs", "fts_main_api_quotes"):
+            return [], 0
+        sql = f"""SELECT {cols}, count(*) OVER () AS total FROM (
+                    SELECT *, fts_main_api_quotes.match_bm25(qkey, ?) AS score FROM api_quotes) t
+                  WHERE score IS NOT NULL AND {' AND '.join(where)}
+                  ORDER BY score DESC, qkey LIMIT ? OFFSET ?"""
+        params = [q] + params
+    else:
+        sql = f"""SELECT {cols}, count(*) OVER () AS total FROM api_quotes WHERE {' AND '.join(where)}
+                  ORDER BY published {direction} NULLS LAST, article, start, id LIMIT ? OFFSET ?"""
+    out = rows(con, sql, params + [limit, offset])
+    total = out[0]["total"] if out else _count_after(con, offset)
+    for r in out:
+        r.pop("total")
+        r["published"] = _iso(r["published"])
+    return out, total
+
+
+# --- numbers and series ----------------------------------------------------------------------
+_NUMBER_COLS = """n.article_id AS article, n.id, n.start, n."end", n.text, n.value, n.low, n.high, n.approx, n.unit,
+    n.counted, n.category, n.claimant, m.eid AS claimant_id, m.name AS claimant_name, n.quote,
+    a.published, a.title"""
+_NUMBER_FROM = """numbers n JOIN articles a ON a.id = n.article_id
+    LEFT JOIN api_entity_map m ON m.article_id = n.article_id AND m.id = n.claimant"""
+
+
+def numbers(con, category=None, counted=None, claimant=None, claimant_id=None, date_from=None, date_to=None,
+            limit=20, offset=0, order="DESC"):
+    where, params = ["TRUE"], []
+    if category:
+        where.append("n.category = ?")
+        params.append(category.upper())
+    if counted:
+        where.append("n.counted ILIKE ? ESCAPE '\\'")
+        params.append(like(counted))
+    if claimant_id:
+        where.append("m.eid = ?")
+        params.append(claimant_id)
+    if claimant:
+        where.append("(m.eid = ? OR m.name ILIKE ? ESCAPE '\\')")
+        params += [claimant, like(claimant)]
+    _date_filters("a.published", date_from, date_to, where, params)
+    direction = "ASC" if order == "ASC" else "DESC"
+    out = rows(con, f"""SELECT {_NUMBER_COLS}, count(*) OVER () AS total FROM {_NUMBER_FROM}
+                        WHERE {' AND '.join(where)}
+                        ORDER BY a.published {direction} NULLS LAST, n.article_id, n.start, n.id LIMIT ? OFFSET ?""",
+               params + [limit, offset])
+    total = out[0]["total"] if out else _count_after(con, offset)
+    for r in out:
+        r.pop("total")
+        r["published"] = _iso(r["published"])
+    return out, total
+
+
+def series(con, q=None, category=None, limit=20, offset=0):
+    """Figures grouped by (category, counted phrase), each with its points in date order."""
+    where, params = ["n.counted IS NOT NULL", "n.value IS NOT NULL"], []
+    if q:
+        where.append("(n.counted ILIKE ? ESCAPE '\\' OR n.category = upper(?))")
+        params += [like(q), q]
+    if category:
+        where.append("n.category = ?")
+        params.append(category.upper())
+    groups = rows(con, f"""SELECT 's' || substr(md5(n.category || '|' || lower(n.counted)), 1, 12) AS id,
+            n.category, max(n.counted) AS counted, count(*) AS n, count(*) OVER () AS total
+        FROM {_NUMBER_FROM} WHERE {' AND '.join(where)} GROUP BY n.category, lower(n.counted)
+        ORDER BY n DESC, counted, id LIMIT ? OFFSET ?""", params + [limit, offset])
+    total = groups[0]["total"] if groups else _count_after(con, offset)
+    for g in groups:
+        g.pop("total")
+        g.pop("n")
+        pts = rows(con, f"""SELECT a.published AS date, n.value, n.low, n.high, n.approx, n.unit,
+                m.name AS claimant, m.eid AS claimant_id, n.article_id AS article, n.id AS number, n.text
+            FROM {_NUMBER_FROM} WHERE n.category = ? AND lower(n.counted) = lower(?) AND n.value IS NOT NULL
+            ORDER BY a.published NULLS LAST, n.article_id, n.start""", [g["category"], g["counted"]])
+        for p in pts:
+            p["date"] = _iso(p["date"])
+        g["points"] = pts
+    return groups, total
+
+
+# --- events and places -----------------------------------------------------------------------
+_EVENT_SQL = """SELECT e.article_id AS article, e.id, e.type, e.mode, e.trigger, e.sentence,
+    substr(a.text, json_extract(e.trigger, '$[0]')::INT + 1,
+           json_extract(e.trigger, '$[1]')::INT - json_extract(e.trigger, '$[0]')::INT) AS trigger_text,
+    e.actor, ma.eid AS actor_id, ma.name AS actor_name, e.target, mt.eid AS target_id, mt.name AS target_name,
+    e.place, p.name AS place_name, p.lat, p.lon, p.country, e.time, e.date, e.date_source, e.factuality,
+    e.quote, e.confidence, a.published, a.title
+    FROM events e JOIN articles a ON a.id = e.article_id
+    LEFT JOIN api_entity_map ma ON ma.article_id = e.article_id AND ma.id = e.actor
+    LEFT JOIN api_entity_map mt ON mt.article_id = e.article_id AND mt.id = e.target
+    LEFT JOIN places p ON p.article_id = e.article_id AND p.id = e.place"""
+
+
+def events(con, type_=None, actor=None, place=None, entity_id=None, date_from=None, date_to=None,
+           limit=20, offset=0, order="DESC"):
+    where, params = ["TRUE"], []
+    if type_:
+        where.append("e.type = ?")
+        params.append(type_.upper())
+    if actor:
+        where.append("(ma.eid = ? OR ma.name ILIKE ? ESCAPE '\\')")
+        params += [actor, like(actor)]
+    if entity_id:
+        where.append("(ma.eid = ? OR mt.eid = ?)")
+        params += [entity_id, entity_id]
+    if place:
+        where.append("(p.name ILIKE ? ESCAPE '\\' OR CAST(p.geonameid AS VARCHAR) = ?)")
+        params += [like(place), place]
+    day = "coalesce(e.date, CAST(a.published AS VARCHAR))"
+    if date_from is not None:
+        where.append(f"{day} >= substr(?, 1, length({day}))")
+        params.append(date_from.isoformat())
+    if date_to is not None:
+        where.append(f"substr({day}, 1, 10) <= ?")
+        params.append(date_to.isoformat())
+    direction = "ASC" if order == "ASC" else "DESC"
+    out = rows(con, f"""SELECT *, count(*) OVER () AS total FROM ({_EVENT_SQL} WHERE {' AND '.join(where)})
+                        ORDER BY coalesce(date, CAST(published AS VARCHAR)) {direction} NULLS LAST, article, id
+                        LIMIT ? OFFSET ?""", params + [limit, offset])
+    total = out[0]["total"] if out else _count_after(con, offset)
+    for r in out:
+        r.pop("total")
+        r["published"] = _iso(r["published"])
+        for k in ("trigger", "sentence"):
+            r[k] = json.loads(r[k]) if r[k] else None
+    return out, total
+
+
+def places(con, q=None, country=None, limit=100, offset=0):
+    where, params = ["TRUE"], []
+    if q:
+        where.append("p.name ILIKE ? ESCAPE '\\'")
+        params.append(like(q))
+    if country:
+        where.append("upper(p.country) = upper(?)")
+        params.append(country)
+    key = "coalesce('g' || CAST(p.geonameid AS VARCHAR), 'n' || substr(md5(lower(p.name)), 1, 12))"
+    out = rows(con, f"""WITH ev AS (SELECT article_id, place, count(*) AS n FROM events
+                                    WHERE place IS NOT NULL GROUP BY article_id, place)
+        SELECT {key} AS id, max(p.name) AS name, max(p.country) AS country, max(p.admin1) AS admin1,
+            max(p.kind) AS kind, max(p.geonameid) AS geonameid, avg(p.lat) AS lat, avg(p.lon) AS lon,
+            count(*) AS mentions, count(DISTINCT p.article_id) AS articles, coalesce(sum(ev.n), 0) AS events,
+            count(*) OVER () AS total
+        FROM places p LEFT JOIN ev ON ev.article_id = p.article_id AND ev.place = p.id
+        WHERE {' AND '.join(where)} GROUP BY {key}
+        ORDER BY articles DESC, mentions DESC, name, id LIMIT ? OFFSET ?""", params + [limit, offset])
+    total = out[0]["total"] if out else _count_after(con, offset)
+    for r in out:
+        r.pop("total")
+        r["events"] = int(r["events"])
+    return out, total

@@ -1,0 +1,64 @@
+// The router: #/search?q=..., #/article/ID, #/entity/ID, #/figures?q=..., #/map, #/timeline.
+import { api, fail, h, loading } from "./util.js";
+import { showSearch } from "./search.js";
+import { showArticle } from "./article.js";
+import { showEntity } from "./entity.js";
+import { showFigures } from "./figures.js";
+import { showMap } from "./map.js";
+import { showTimeline } from "./timeline.js";
+
+const routes = {
+  "": showSearch, search: showSearch, article: showArticle, entity: showEntity,
+  figures: showFigures, map: showMap, timeline: showTimeline,
+};
+
+export const config = { tiles: null };
+
+function parseHash() {
+  const raw = location.hash.replace(/^#\/?/, "");
+  const [path, query] = raw.split("?");
+  const parts = path.split("/").map(decodeURIComponent);
+  return { name: parts[0] || "", arg: parts.slice(1).join("/"), params: new URLSearchParams(query || "") };
+}
+
+async function render() {
+  const view = document.getElementById("view");
+  const { name, arg, params } = parseHash();
+  const show = routes[name];
+  document.body.dataset.view = name || "search";
+  document.body.dataset.ready = "0";
+  if (!show) {
+    view.replaceChildren(h("p", { class: "error" }, "No such page."));
+    document.body.dataset.ready = "1";
+    return;
+  }
+  loading(view);
+  try {
+    await show(view, arg, params);
+  } catch (err) {
+    fail(view, err);
+  }
+  document.body.dataset.ready = "1";
+}
+
+async function start() {
+  const form = document.getElementById("search-form");
+  form.addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    const q = document.getElementById("search-input").value.trim();
+    location.hash = "#/search?q=" + encodeURIComponent(q);
+  });
+  try {
+    const st = await api("stats");
+    config.tiles = st.config.tiles;
+    document.getElementById("foot").textContent =
+      `${st.articles} articles · ${st.entities} entities · ${st.quotes} quotes · ${st.numbers} figures · ` +
+      `${st.places} places · ${st.events} events`;
+  } catch (err) {
+    document.getElementById("foot").textContent = "The API did not answer: " + err.message;
+  }
+  window.addEventListener("hashchange", render);
+  render();
+}
+
+start();

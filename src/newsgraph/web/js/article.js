@@ -1,0 +1,175 @@
+// The article view: the text with every fact highlighted by kind, a side panel listing the
+// facts, a details box showing the fields of the clicked fact, and a map of its places.
+import { api, articleLink, enc, entityLink, fmtNumber, h, link } from "./util.js";
+import { fit, pin, popupBody, worldMap } from "./mapbase.js";
+
+export const KINDS = [
+  ["person", "People"], ["org", "Organisations"], ["place", "Places"], ["group", "Groups"],
+  ["misc", "Other names"], ["time", "Times"], ["number", "Figures"], ["quote", "Quotes"], ["event", "Events"],
+];
+const ENTITY_KIND = { PERSON: "person", ORG: "org", GPE: "place", LOC: "place", FAC: "place", NORP: "group" };
+
+// Every highlightable span of the record: {id, kind, start, end, fact, list}.
+export function spans(rec) {
+  const out = [];
+  for (const e of rec.entities || []) {
+    for (const [s, t] of e.mentions || []) {
+      out.push({ id: e.id, kind: ENTITY_KIND[e.type] || "misc", start: s, end: t, fact: e, list: "entities" });
+    }
+  }
+  const simple = [["quotes", "quote"], ["numbers", "number"], ["times", "time"], ["places", "place"]];
+  for (const [list, kind] of simple) {
+    for (const f of rec[list] || []) out.push({ id: f.id, kind, start: f.start, end: f.end, fact: f, list });
+  }
+  for (const v of rec.events || []) {
+    if (v.trigger) out.push({ id: v.id, kind: "event", start: v.trigger[0], end: v.trigger[1], fact: v, list: "events" });
+  }
+  return out.filter((s) => Number.isInteger(s.start) && Number.isInteger(s.end) && s.end > s.start);
+}
+
+// The text cut at every span boundary; each piece knows the spans covering it.
+function segments(text, sp) {
+  const cuts = new Set([0, text.length]);
+  for (const s of sp) { cuts.add(Math.max(0, s.start)); cuts.add(Math.min(text.length, s.end)); }
+  const points = [...cuts].sort((a, b) => a - b);
+  const out = [];
+  for (let i = 0; i + 1 < points.length; i++) {
+    const a = points[i], b = points[i + 1];
+    const cover = sp.filter((s) => s.start <= a && s.end >= b);
+    cover.sort((x, y) => (x.end - x.start) - (y.end - y.start));
+    out.push({ a, b, cover });
+  }
+  return out;
+}
+
+export async function showArticle(view, id) {
+  const rec = await api(`articles/${enc(id)}`);
+  const sp = spans(rec);
+  const byId = new Map(sp.map((s) => [s.id, s]));
+  const details = h("div", { id: "fact-details", class: "details" },
+    h("p", { class: "muted" }, "Click a highlighted fact to see its fields."));
+  const select = (fid) => showFact(rec, byId, fid, details, body);
+  const body = h("div", { id: "article-text", class: "article-text" },
+    segments(rec.text, sp).map((seg) => piece(rec.text, seg, select)));
+  const mapEl = h("div", { id: "article-map", class: "map small" });
+  view.replaceChildren(
+    h("div", { class: "article-layout" },
+      h("article", {},
+        h("h1", {}, rec.title || "Untitled article"),
+        h("div", { class: "meta" }, [rec.published ? `published ${rec.published}` : "publication date unknown",
+          rec.source, rec.url].filter(Boolean).join(" · ")),
+        legend(sp, body),
+        body),
+      h("aside", { id: "fact-panel", class: "panel" }, details, factLists(rec, select),
+        h("h3", {}, "Places on the map"), mapEl)));
+  await placesMap(mapEl, rec, select);
+}
+
+function piece(text, seg, select) {
+  const t = text.slice(seg.a, seg.b);
+  if (!seg.cover.length) return document.createTextNode(t);
+  const kinds = [...new Set(seg.cover.map((s) => "hl-" + s.kind))];
+  return h("span", {
+    class: "hl " + kinds.join(" "), "data-facts": seg.cover.map((s) => s.id).join(" "),
+    title: seg.cover.map((s) => `${s.id} ${s.kind}`).join(", "),
+    onclick: (ev) => { ev.stopPropagation(); select(seg.cover[0].id); },
+  }, t);
+}
+
+function legend(sp, body) {
+  const counts = {};
+  for (const s of sp) counts[s.kind] = (counts[s.kind] || 0) + 1;
+  return h("div", { class: "legend" }, KINDS.filter(([k]) => counts[k]).map(([k, label]) =>
+    h("label", { class: `legend-item hl-${k}` },
+      h("input", { type: "checkbox", checked: true, onchange: (ev) => body.classList.toggle(`off-${k}`, !ev.target.checked) }),
+      ` ${label}`)));
+}
+
+function factLists(rec, select) {
+  const item = (id, ...label) => h("li", {}, h("button", { class: "fact-link", "data-fact": id, onclick: () => select(id) }, id), " ", label);
+  const sec = (title, list, fn) => list && list.length
+    ? h("section", { class: "fact-list", "data-list": title }, h("h3", {}, `${title} (${list.length})`), h("ul", {}, list.map(fn)))
+    : null;
+  const ent = (id) => entityName(rec, id);
+  return [
+    sec("Entities", rec.entities, (e) => item(e.id, `${e.name} `, h("small", {}, e.type))),
+    sec("Quotes", rec.quotes, (q) => item(q.id, `“${clip(q.text, 80)}” `, h("small", {}, ent(q.speaker) || "unattributed"))),
+    sec("Figures", rec.numbers, (n) => item(n.id, `${n.text} `, h("small", {}, [n.counted, n.category].filter(Boolean).join(" · ")))),
+    sec("Times", rec.times, (t) => item(t.id, `${t.text} `, h("small", {}, t.value))),
+    sec("Places", rec.places, (p) => item(p.id, `${p.name || p.text} `, h("small", {}, [p.kind, p.country].filter(Boolean).join(" · ")))),
+    sec("Events", rec.events, (v) => item(v.id, `${v.type} `, h("small", {}, [ent(v.actor), v.date].filter(Boolean).join(" · ")))),
+  ];
+}
+
+function clip(s, n) {
+  s = s || "";
+  return s.length > n ? s.slice(0, n - 1) + "…" : s;
+}
+
+function entityName(rec, id) {
+  const e = (rec.entities || []).find((x) => x.id === id);
+  return e ? e.name : null;
+}
+
+const REFS = { speaker: "entities", claimant: "entities", actor: "entities", target: "entities", org: "entities",
+  place: "places", time: "times", quote: "quotes" };
+
+function showFact(rec, byId, fid, details, body) {
+  const s = byId.get(fid);
+  const fact = s ? s.fact : findFact(rec, fid);
+  if (!fact) return;
+  for (const el of body.querySelectorAll(".selected")) el.classList.remove("selected");
+  const hits = [...body.querySelectorAll("[data-facts]")].filter((el) => el.dataset.facts.split(" ").includes(fid));
+  for (const el of hits) el.classList.add("selected");
+  if (hits.length) hits[0].scrollIntoView({ block: "nearest" });
+  const rows = Object.entries(fact).map(([k, v]) => h("tr", {}, h("th", {}, k), h("td", {}, value(rec, k, v, byId, details, body))));
+  const shown = s ? rec.text.slice(s.start, s.end) : "";
+  details.replaceChildren(
+    h("h3", {}, `${fid} `, h("small", {}, s ? s.kind : "")),
+    shown ? h("p", { class: "fact-text" }, shown) : null,
+    h("table", { class: "fields" }, rows));
+  details.dataset.fact = fid;
+}
+
+function findFact(rec, fid) {
+  for (const list of ["entities", "quotes", "numbers", "times", "places", "events"]) {
+    const f = (rec[list] || []).find((x) => x.id === fid);
+    if (f) return f;
+  }
+  return null;
+}
+
+function value(rec, key, v, byId, details, body) {
+  if (v === null || v === undefined) return h("span", { class: "muted" }, "—");
+  if (REFS[key] && typeof v === "string") {
+    const target = findFact(rec, v);
+    const label = target ? `${v} (${target.name || target.text || ""})` : v;
+    return h("button", { class: "fact-link", onclick: () => showFact(rec, byId, v, details, body) }, label);
+  }
+  if (key === "roles" && Array.isArray(v)) return v.map((r) => h("div", {}, r.title + (r.org ? ` (${r.org})` : "")));
+  if (typeof v === "number") return fmtNumber(v);
+  if (Array.isArray(v) || typeof v === "object") return JSON.stringify(v);
+  return String(v);
+}
+
+async function placesMap(el, rec, select) {
+  const places = (rec.places || []).filter((p) => p.lat !== null && p.lon !== null && p.lat !== undefined);
+  if (!places.length) {
+    el.replaceWith(h("p", { class: "muted", id: "article-map" }, "No place with coordinates in this article."));
+    return;
+  }
+  const map = await worldMap(el, { zoomControl: true });
+  const seen = new Map();
+  for (const p of places) {
+    const key = `${p.lat},${p.lon}`;
+    if (seen.has(key)) continue;
+    seen.set(key, p);
+    pin(map, p.lat, p.lon, p.name || p.text, "place", () => {
+      select(p.id);
+      return popupBody(p.name || p.text, [p.kind, p.country].filter(Boolean).join(" · "));
+    });
+  }
+  fit(map, [...seen.values()].map((p) => [p.lat, p.lon]));
+}
+
+export { articleLink, entityLink, link };

@@ -1,0 +1,33 @@
+// The entity page: name variants, roles over time, quotes in date order, figures claimed,
+// events taken part in, and the articles that mention it.
+import { api, articleLink, enc, fmtNumber, h } from "./util.js";
+
+export async function showEntity(view, id) {
+  const e = await api(`entities/${enc(id)}`);
+  const table = (cls, head, rows) => rows.length
+    ? h("table", { class: `list ${cls}` }, h("thead", {}, h("tr", {}, head.map((x) => h("th", {}, x)))),
+      h("tbody", {}, rows))
+    : h("p", { class: "muted" }, "None.");
+  view.replaceChildren(
+    h("h1", { id: "entity-name" }, e.name, " ", h("small", { class: `chip t-${e.type}` }, e.type)),
+    h("p", { class: "meta" }, `${e.article_count} article(s), ${e.mentions} mention(s)`),
+    h("section", {}, h("h2", {}, "Also written as"),
+      h("p", { id: "aliases" }, e.aliases.length ? e.aliases.join(" · ") : "—")),
+    h("section", {}, h("h2", {}, "Roles over time"),
+      table("roles", ["date", "role", "article"], e.roles.map((r) =>
+        h("tr", {}, h("td", {}, r.published || ""), h("td", {}, r.title), h("td", {}, articleLink(r.article, null, r.published)))))),
+    h("section", {}, h("h2", {}, `Quotes (${e.quotes.length})`),
+      table("quotes", ["date", "quote", "article"], e.quotes.map((q) =>
+        h("tr", {}, h("td", {}, q.published || ""), h("td", {}, h("q", {}, q.text)), h("td", {}, articleLink(q.article, q.title, q.published)))))),
+    h("section", {}, h("h2", {}, `Figures claimed (${e.numbers.length})`),
+      table("numbers", ["date", "figure", "counted", "category", "article"], e.numbers.map((n) =>
+        h("tr", {}, h("td", {}, n.published || ""), h("td", { class: "num" }, `${n.text} (${fmtNumber(n.value)})`),
+          h("td", {}, n.counted || ""), h("td", {}, n.category || ""), h("td", {}, articleLink(n.article, n.title, n.published)))))),
+    h("section", {}, h("h2", {}, `Events (${e.events.length})`),
+      table("events", ["event date", "type", "what", "role", "article"], e.events.map((v) =>
+        h("tr", {}, h("td", {}, v.date || ""), h("td", {}, v.type), h("td", {}, v.trigger_text || ""),
+          h("td", {}, v.actor_id === e.id ? "actor" : "target"), h("td", {}, articleLink(v.article, v.title, v.published)))))),
+    h("section", {}, h("h2", {}, `Articles (${e.articles.length})`),
+      h("ul", {}, e.articles.map((a) => h("li", {}, articleLink(a.id, a.title, a.published), ` — ${a.mentions} mention(s)`)))),
+  );
+}

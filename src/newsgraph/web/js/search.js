@@ -1,0 +1,50 @@
+// Search over articles and quotes (and entity names), with counts and highlighted matches.
+import { api, articleLink, enc, entityLink, h, highlight, link, terms } from "./util.js";
+
+export async function showSearch(view, _arg, params) {
+  const q = (params.get("q") || "").trim();
+  document.getElementById("search-input").value = q;
+  const words = terms(q);
+  const [arts, quotes, ents] = await Promise.all([
+    api("articles", { q, limit: 50 }),
+    q ? api("quotes", { q, limit: 50 }) : api("quotes", { limit: 20 }),
+    q ? api("entities", { q, limit: 12 }) : api("entities", { limit: 12 }),
+  ]);
+  const head = q
+    ? h("h1", {}, "Results for ", h("q", {}, q))
+    : h("h1", {}, "Latest articles");
+  view.replaceChildren(
+    head,
+    entityStrip(ents, q),
+    h("div", { class: "columns" },
+      h("section", { id: "article-results" },
+        h("h2", {}, "Articles ", h("span", { class: "count", id: "article-count" }, arts.total ?? arts.items.length)),
+        arts.items.length ? h("ol", { class: "results" }, arts.items.map((a) => articleItem(a, words)))
+          : h("p", { class: "muted" }, "No article matches.")),
+      h("section", { id: "quote-results" },
+        h("h2", {}, "Quotes ", h("span", { class: "count", id: "quote-count" }, quotes.total ?? quotes.items.length)),
+        quotes.items.length ? h("ol", { class: "results" }, quotes.items.map((x) => quoteItem(x, words)))
+          : h("p", { class: "muted" }, "No quote matches."))),
+  );
+}
+
+function entityStrip(ents, q) {
+  if (!ents.items.length) return null;
+  return h("p", { class: "entity-strip" }, q ? "Entities: " : "Most mentioned: ",
+    ents.items.map((e) => h("span", { class: `chip t-${e.type}` }, entityLink(e.id, e.name),
+      h("small", {}, ` ${e.type} · ${e.articles}`))));
+}
+
+function articleItem(a, words) {
+  return h("li", { class: "result", "data-id": a.id },
+    h("div", { class: "result-title" }, link(`#/article/${enc(a.id)}`, highlight(a.title || a.id, words))),
+    h("div", { class: "meta" }, [a.published || "undated", a.source].filter(Boolean).join(" · ")),
+    h("p", { class: "snippet" }, highlight(a.snippet, words)));
+}
+
+function quoteItem(x, words) {
+  return h("li", { class: "result quote-result" },
+    h("blockquote", {}, highlight(x.text, words)),
+    h("div", { class: "meta" }, "— ", x.speaker_name ? entityLink(x.speaker_id, x.speaker_name) : "unattributed",
+      ", ", articleLink(x.article, x.title, x.published)));
+}
