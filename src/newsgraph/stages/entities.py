@@ -1,25 +1,73 @@
-"""entities.v1: spaCy NER, then within-article clean-up (one entity per real name)."""
+"""entities.v1: spaCy NER, then within-article clean-up (one entity per real name).
+
+The sequence (details in the modules named):
+1. mentions from spaCy's entities, trimmed; group words made NORP; defined acronyms,
+   unlabelled repeats of names and "<organisation> of <place>" handled (entities_spans);
+2. unlabelled surnames and names after "Mr." added; mentions grouped into entities:
+   surnames join full names, short forms and acronyms join organisations (entities_merge);
+3. titles attached to people as roles; "the <title>" referring back to a person added as
+   that person's mention (entities_roles);
+4. entities numbered E1.. in order of first mention, each named by its longest proper form.
+"""
 from __future__ import annotations
 
-from ..model import ArticleRecord, Entity
+from ..model import ArticleRecord, Entity, Role
 from ..resources import Context
+from . import entities_merge as merge
+from . import entities_spans as spans
 from .base import Stage
-
-_KEEP = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART", "LANGUAGE"}
+from .entities_lexicon import lexicon
+from .entities_roles import attach
 
 
 def run(doc, ctx: Context, rec: ArticleRecord) -> list[Entity]:
-    groups: dict[tuple[str, str], Entity] = {}
-    for ent in doc.ents:
-        if ent.label_ not in _KEEP:
-            continue
-        name = ent.text.strip()
-        key = (ent.label_, name.lower())
-        e = groups.get(key)
-        if e is None:
-            e = groups[key] = Entity(id=f"E{len(groups) + 1}", type=ent.label_, name=name, mentions=[])
-        e.mentions.append([ent.start_char, ent.end_char])
-    return list(groups.values())
+    lex = lexicon()
+    source = doc.text
+    toks = spans.tokens_of(doc)
+    mentions, taken = spans.collect(doc, toks, lex)
+    spans.fix_norp(mentions, toks, lex, source)
+    spans.add_acronyms(mentions, toks, taken)
+    spans.propagate(mentions, toks, taken, lex)
+    spans.extend_orgs(mentions, toks, taken, lex)
+    merge.add_person_mentions(mentions, toks, taken, lex)
+    groups = merge.group(mentions, toks, lex, source)
+    group_of = [0] * len(mentions)
+    for g_index, g in enumerate(groups):
+        for k in g.mentions:
+            group_of[k] = g_index
+    roles, extra = attach(toks, mentions, group_of, [g.type for g in groups], lex, source)
+    for g_index, m in extra:
+        mentions.append(m)
+        groups[g_index].mentions.append(len(mentions) - 1)
+    return _entities(groups, roles, mentions, toks, source)
+
+
+def _entities(groups, roles, mentions, toks, source) -> list[Entity]:
+    def first(g):
+        return min(toks.start[mentions[k].ts] for k in g.mentions)
+
+    ordered = sorted(range(len(groups)), key=lambda i: first(groups[i]))
+    ids = {g_index: f"E{n + 1}" for n, g_index in enumerate(ordered)}
+    out = []
+    for g_index in ordered:
+        g = groups[g_index]
+        spans_ = sorted({(toks.start[mentions[k].ts], toks.end[mentions[k].te - 1]) for k in g.mentions})
+        ent_roles = [Role(r.title, ids.get(r.org) if r.org is not None else None, r.start, r.end)
+                     for r in roles.get(g_index, [])]
+        out.append(Entity(id=ids[g_index], type=g.type, name=_name(g, mentions, toks, source),
+                          mentions=[list(s) for s in spans_], roles=ent_roles))
+    return out
+
+
+def _name(g, mentions, toks, source) -> str:
+    """The longest name mention of the entity's own type (any name mention if none)."""
+    names = [mentions[k] for k in g.mentions if mentions[k].kind == "name"]
+    own = [m for m in names if m.label == g.type] or names
+    best = max(own, key=lambda m: (toks.end[m.te - 1] - toks.start[m.ts], -m.ts))
+    name = spans.span_text(toks, best.ts, best.te, source)
+    if best.te - best.ts == 1 and g.type == "ORG" and toks.lower[best.ts] in lexicon().org_heads:
+        name = "the " + name  # a bare head word ("Committee") needs its article
+    return name
 
 
 STAGE = Stage(name="entities", version="entities.v1", produces="entities", run=run)

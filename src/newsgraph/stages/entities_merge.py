@@ -1,0 +1,230 @@
+"""Grouping an article's mentions into entities (one entity per real name).
+
+Rules, in order:
+- people: a full name ("Nurgali Bilisbekov", "Donald J. Trump") is keyed by first and last
+  name; a lone surname or first name joins the one person it can belong to, whatever label
+  spaCy gave it ("Bilisbekov" as ORG), and is found again where spaCy left it unlabelled
+  or after "Mr."; a surname shared by two people ("Clinton" with both Bill and Hillary
+  Clinton) joins neither and stays an entity of its own;
+- other names group by their text (without "the"); the type is the most frequent label;
+- organisations: "X" joins "X of <place>"; a defined acronym joins its full name, and so
+  does an all-capitals word spelling the name's initials ("FBI"); a capitalised head word
+  ("the Committee") joins the one organisation named with that head.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .entities_lexicon import Lexicon
+from .entities_spans import Mention, Tokens, span_text
+
+_SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"})
+_PLACE_PREPS = frozenset({"in", "to", "from", "at", "near", "into", "across", "outside", "inside",
+                          "throughout", "of", "around", "toward", "towards"})
+_JOINABLE = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"})
+_ORG_STOP = frozenset({"of", "the", "and", "for", "&", "de", "du", "la", "on", "in", "to"})
+
+
+@dataclass
+class Group:
+    """Mentions that name one entity."""
+
+    type: str
+    mentions: list[int] = field(default_factory=list)
+    key: str = ""
+
+
+def person_key(toks: Tokens, m: Mention) -> tuple[str, str, str] | None:
+    """(first, last, suffix) of a name of two or more words, ignoring initials."""
+    words = [toks.lower[i] for i in range(m.ts, m.te) if toks.text[i][:1].isalpha()]
+    suffix = words.pop() if len(words) > 2 and words[-1] in _SUFFIXES else ""
+    words = [w for w in words if not (len(w) <= 2 and w.endswith(".")) and not (len(w) == 1)]
+    if len(words) < 2:
+        return None
+    return words[0], words[-1], suffix
+
+
+class _Union:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, a: int) -> int:
+        while self.parent[a] != a:
+            self.parent[a] = self.parent[self.parent[a]]
+            a = self.parent[a]
+        return a
+
+    def join(self, a: int, b: int) -> None:
+        """Join a's group into b's (b's root stays the root)."""
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[ra] = rb
+
+
+class _People:
+    """Full names of the article and the short forms that point at them."""
+
+    def __init__(self, toks: Tokens, mentions: list[Mention]) -> None:
+        self.keys: dict[tuple[str, str, str], int] = {}  # key -> index of its first mention
+        for k, m in enumerate(mentions):
+            if m.label == "PERSON" and m.kind == "name":
+                key = person_key(toks, m)
+                if key is not None:
+                    self.keys.setdefault(key, k)
+        self.last: dict[str, set[tuple]] = {}
+        self.first: dict[str, set[tuple]] = {}
+        for key in self.keys:
+            self.last.setdefault(key[1], set()).add(key)
+            self.first.setdefault(key[0], set()).add(key)
+        for last, keys in self.last.items():  # "Trump" means Donald Trump, not Donald Trump Jr.
+            plain = {k for k in keys if not k[2]}
+            if plain and len(plain) < len(keys):
+                self.last[last] = plain
+
+    def surnames(self) -> set[str]:
+        return set(self.last)
+
+    def short(self, word: str, label: str) -> tuple | str | None:
+        """The person key a one-word name points at; "ambiguous"; or None."""
+        keys = self.last.get(word)
+        if keys:
+            return next(iter(keys)) if len(keys) == 1 else "ambiguous"
+        keys = self.first.get(word)
+        if keys and label == "PERSON":
+            return next(iter(keys)) if len(keys) == 1 else "ambiguous"
+        return None
+
+
+def _is_place_use(toks: Tokens, m: Mention) -> bool:
+    return m.ts > 0 and toks.lower[m.ts - 1] in _PLACE_PREPS
+
+
+def add_person_mentions(mentions: list[Mention], toks: Tokens, taken: list[bool], lex: Lexicon) -> None:
+    """Surnames spaCy left unlabelled, and names after "Mr."/"Mrs."/"Dr.", become PERSON mentions."""
+    people = _People(toks, mentions)
+    known = {toks.text[m.ts] for m in mentions if m.te - m.ts == 1 and m.label == "PERSON"}
+    known |= {w for w in (s.capitalize() for s in people.surnames())}
+    text, n = toks.text, toks.n
+    for i in range(n):
+        if taken[i] or not toks.is_cap(i) or not toks.tag[i].startswith("NNP"):
+            continue
+        after_honorific = i > 0 and toks.lower[i - 1] in lex.honorifics and toks.is_cap(i - 1)
+        if text[i] in known or after_honorific:
+            j = i + 1
+            while after_honorific and j < n and not taken[j] and toks.is_cap(j) and toks.tag[j].startswith("NNP"):
+                j += 1
+            mentions.append(Mention(i, j, "PERSON"))
+            for t in range(i, j):
+                taken[t] = True
+
+
+def group(mentions: list[Mention], toks: Tokens, lex: Lexicon, source: str) -> list[Group]:
+    """Mentions grouped into entities (nested and title mentions included)."""
+    people = _People(toks, mentions)
+    keys: list[str] = []
+    for m in mentions:
+        keys.append(_key(m, toks, people, source))
+    order: dict[str, int] = {}
+    for k, key in enumerate(keys):
+        order.setdefault(key, k)
+    uf = _Union(len(mentions))
+    for k, key in enumerate(keys):
+        uf.join(k, order[key])
+    roots = _types(mentions, keys, uf, people)
+    _merge_orgs(mentions, toks, lex, source, keys, uf, roots)
+    return _collect(mentions, keys, uf, roots)
+
+
+def _key(m: Mention, toks: Tokens, people: _People, source: str) -> str:
+    if m.label not in _JOINABLE or m.nested and m.label != "PERSON":
+        return "T:" + span_text(toks, m.ts, m.te, source).lower()
+    if m.te - m.ts > 1:
+        key = person_key(toks, m)
+        if key in people.keys and (m.label == "PERSON" or m.label in _JOINABLE):
+            return "P:" + "|".join(key)
+        return "T:" + span_text(toks, m.ts, m.te, source).lower()
+    word = toks.lower[m.ts]
+    if m.label in ("GPE", "LOC", "FAC") and _is_place_use(toks, m):
+        return "T:" + word
+    target = people.short(word, m.label)
+    if isinstance(target, tuple):
+        return "P:" + "|".join(target)
+    if target == "ambiguous":
+        return "A:" + word
+    return "T:" + word
+
+
+def _types(mentions: list[Mention], keys: list[str], uf: _Union, people: _People) -> dict[int, str]:
+    """Root mention -> entity type: PERSON for people keys, else the most frequent label."""
+    votes: dict[int, Counter] = {}
+    for k, m in enumerate(mentions):
+        votes.setdefault(uf.find(k), Counter())[m.label] += 1
+    out: dict[int, str] = {}
+    for root, counter in votes.items():
+        key = keys[root]
+        if key.startswith(("P:", "A:")) or (key[2:] in people.last and counter["PERSON"]):
+            out[root] = "PERSON"
+        else:
+            out[root] = max(counter.items(), key=lambda kv: (kv[1], kv[0] == mentions[root].label))[0]
+    return out
+
+
+def _org_name_parts(name: str) -> tuple[str, str]:
+    """(name before " of ", its last word): ("national security committee", "committee")."""
+    base = name.split(" of ", 1)[0]
+    return base, base.rsplit(" ", 1)[-1]
+
+
+def _initials(name: str) -> str:
+    words = [w for w in name.replace("-", " ").split() if w.lower() not in _ORG_STOP]
+    return "".join(w[0] for w in words).lower() if len(words) >= 2 else ""
+
+
+def _merge_orgs(mentions, toks, lex, source, keys, uf, roots) -> None:
+    orgs = {r: keys[r][2:] for r, t in roots.items() if t == "ORG" and keys[r].startswith("T:")}
+    by_base: dict[str, list[int]] = {}
+    by_head: dict[str, list[int]] = {}
+    by_initials: dict[str, list[int]] = {}
+    for r, name in orgs.items():
+        base, head = _org_name_parts(name)
+        if base != name:
+            by_base.setdefault(base, []).append(r)
+        if " " in name:
+            by_head.setdefault(head, []).append(r)
+        ini = _initials(span_text(toks, mentions[r].ts, mentions[r].te, source))
+        if ini:
+            by_initials.setdefault(ini, []).append(r)
+    for r, name in orgs.items():
+        for table in (by_base, by_head, by_initials):
+            if table is by_head and (name not in lex.org_heads or not toks.is_cap(mentions[r].ts)):
+                continue
+            if table is by_initials and not toks.text[mentions[r].ts].isupper():
+                continue
+            targets = [t for t in table.get(name, ()) if t != r]
+            if len(targets) == 1:
+                uf.join(r, targets[0])
+                break
+    for k, m in enumerate(mentions):  # a defined acronym (its later uses share its key)
+        if m.alias_of >= 0:
+            uf.join(k, m.alias_of)
+
+
+def _collect(mentions, keys, uf, roots) -> list[Group]:
+    groups: dict[int, Group] = {}
+    for k in range(len(mentions)):
+        r = uf.find(k)
+        g = groups.get(r)
+        if g is None:
+            g = groups[r] = Group(type="", key=keys[r])
+        g.mentions.append(k)
+    for r, g in groups.items():
+        g.type = _group_type(g, mentions, keys, roots)
+    return list(groups.values())
+
+
+def _group_type(g: Group, mentions, keys, roots) -> str:
+    """The type of the longest-named member (roots of merged groups vote by name length)."""
+    best = max((k for k in g.mentions if k in roots),
+               key=lambda k: (mentions[k].te - mentions[k].ts, -k))
+    return roots[best]

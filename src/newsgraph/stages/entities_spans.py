@@ -1,0 +1,221 @@
+"""Mentions of the entities stage: spaCy's names, cleaned up within one article.
+
+The steps, in order (each a function below):
+1. ``collect``: spaCy's entities of the kept types, trimmed to the name proper (no leading
+   "the", honorific or title, no trailing possessive or punctuation);
+2. ``fix_norp``: nationality and group words ("Kazakh", "Syrians") become NORP;
+3. ``add_acronyms``: an acronym the text defines ("... Committee (KNB)") becomes a mention
+   tied to the name before it;
+4. ``propagate``: a name spaCy labelled once is found again where it left it unlabelled;
+5. ``extend_orgs``: "<organisation> of <place>" becomes one organisation mention (the
+   place keeps its own, nested, mention).
+Every mention is a token span [ts, te) of the Doc; character offsets come from ``Tokens``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .entities_lexicon import Lexicon
+
+KEEP = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT",
+                  "WORK_OF_ART", "LANGUAGE"})
+_NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_PERSON_JUNK_TAGS = frozenset({"DT", "PRP", "PRP$", "VBZ", "POS", "IN", "CC", "WP", "WDT", "EX", "MD"})
+_TRAIL_PUNCT = frozenset({",", ".", ";", ":", "-", "—", "–", "(", ")", '"', "“", "”", "'", "’"})
+_FIXED_THE = frozenset({"hague", "gambia", "bahamas", "netherlands"})
+
+
+@dataclass(slots=True)
+class Tokens:
+    """Plain-Python views of the Doc's tokens (read once; attribute access is slow)."""
+
+    text: list[str]
+    lower: list[str]
+    start: list[int]
+    end: list[int]
+    tag: list[str]
+    sent_start: list[bool]
+
+    @property
+    def n(self) -> int:
+        return len(self.text)
+
+    def is_cap(self, i: int) -> bool:
+        """Starts with a capital letter."""
+        return self.text[i][:1].isupper()
+
+
+def tokens_of(doc) -> Tokens:
+    text, lower, start, end, tag = [], [], [], [], []
+    for t in doc:
+        s = t.text
+        text.append(s)
+        lower.append(t.lower_)
+        start.append(t.idx)
+        end.append(t.idx + len(s))
+        tag.append(t.tag_)
+    sent_start = [False] * len(text)
+    if doc.has_annotation("SENT_START"):
+        for sent in doc.sents:
+            sent_start[sent.start] = True
+    elif text:
+        sent_start[0] = True
+    return Tokens(text, lower, start, end, tag, sent_start)
+
+
+@dataclass(slots=True)
+class Mention:
+    """A token span naming (or describing) an entity."""
+
+    ts: int
+    te: int
+    label: str
+    kind: str = "name"  # name | title (a descriptive mention such as "the Deputy Chairman")
+    nested: bool = False  # inside a longer mention ("Kazakhstan" in "... Committee of Kazakhstan")
+    alias_of: int = -1  # for a defined acronym: the mention it abbreviates
+
+
+def span_text(toks: Tokens, ts: int, te: int, source: str) -> str:
+    """The text of tokens [ts, te) with white space collapsed."""
+    return " ".join(source[toks.start[ts]:toks.end[te - 1]].split())
+
+
+def _trim(toks: Tokens, ts: int, te: int, label: str, lex: Lexicon) -> tuple[int, int]:
+    lower, tag = toks.lower, toks.tag
+    while te > ts and (lower[te - 1] in _POSSESSIVE or lower[te - 1] in _TRAIL_PUNCT or tag[te - 1] == "POS"):
+        te -= 1
+    while ts < te and (lower[ts] in _TRAIL_PUNCT or lower[ts] in _POSSESSIVE):
+        ts += 1
+    if ts < te and lower[ts] == "the" and not (te - ts == 2 and lower[ts + 1] in _FIXED_THE):
+        ts += 1
+    if label == "PERSON":
+        while te - ts > 1 and (lower[ts] in lex.honorifics or lower[ts] in lex.heads or lower[ts] in lex.modifiers
+                               or (lower[ts][-1:] == "s" and lower[ts][:-1] in lex.heads)
+                               or lower[ts] in lex.norp or tag[ts] in _PERSON_JUNK_TAGS
+                               or tag[ts] == "NNPS" or not toks.is_cap(ts)):
+            ts += 1
+    return ts, te
+
+
+def _has_capital(toks: Tokens, ts: int, te: int) -> bool:
+    return any(toks.text[i][:1].isupper() or toks.text[i][:1].isdigit() for i in range(ts, te))
+
+
+def collect(doc, toks: Tokens, lex: Lexicon) -> tuple[list[Mention], list[bool]]:
+    """spaCy's names, trimmed; also which tokens any spaCy entity (dates too) covers."""
+    mentions: list[Mention] = []
+    taken = [False] * toks.n
+    for ent in doc.ents:
+        for i in range(ent.start, ent.end):
+            taken[i] = True
+        label = ent.label_
+        if label not in KEEP:
+            continue
+        ts, te = _trim(toks, ent.start, ent.end, label, lex)
+        if ts < te and _has_capital(toks, ts, te):
+            mentions.append(Mention(ts, te, label))
+    return mentions, taken
+
+
+def fix_norp(mentions: list[Mention], toks: Tokens, lex: Lexicon, source: str) -> None:
+    """Nationality and group words are NORP, never ORG, GPE, LOC or FAC."""
+    for m in mentions:
+        if m.label in ("ORG", "GPE", "LOC", "FAC") and m.te - m.ts <= 3:
+            if span_text(toks, m.ts, m.te, source).lower() in lex.norp:
+                m.label = "NORP"
+
+
+def cover(mentions: list[Mention], n: int) -> list[int]:
+    """Token -> index of the outermost mention covering it, else -1."""
+    owner = [-1] * n
+    for k, m in enumerate(mentions):
+        if m.nested:
+            continue
+        for i in range(m.ts, m.te):
+            owner[i] = k
+    return owner
+
+
+def _is_acronym(word: str) -> bool:
+    letters = word.replace(".", "").replace("-", "")
+    return 2 <= len(letters) <= 8 and letters.isalpha() and sum(c.isupper() for c in letters) >= 2 \
+        and letters[0].isupper()
+
+
+def add_acronyms(mentions: list[Mention], toks: Tokens, taken: list[bool]) -> None:
+    """"<name> (ACR)": ACR becomes a mention of the same type, an alias of the name."""
+    text = toks.text
+    starts = {m.ts: k for k, m in enumerate(mentions)}
+    for k in range(len(mentions)):
+        m = mentions[k]
+        if m.label not in ("ORG", "GPE", "LOC", "FAC", "NORP") or m.te - m.ts < 2:
+            continue
+        i = m.te
+        if i + 2 < toks.n and text[i] == "(" and text[i + 2] == ")" and _is_acronym(text[i + 1]):
+            j = starts.get(i + 1)
+            if j is not None and mentions[j].te == i + 2:
+                mentions[j].label, mentions[j].alias_of = m.label, k
+            elif not taken[i + 1]:
+                mentions.append(Mention(i + 1, i + 2, m.label, alias_of=k))
+                taken[i + 1] = True
+
+
+def propagate(mentions: list[Mention], toks: Tokens, taken: list[bool], lex: Lexicon) -> None:
+    """A name labelled somewhere in the article is a mention wherever it recurs unlabelled."""
+    names: dict[str, dict[tuple[str, ...], str]] = {}
+    for m in mentions:
+        if m.label not in _NAME_TYPES or m.kind != "name":
+            continue
+        words = tuple(toks.text[m.ts:m.te])
+        if len(words) == 1 and (words[0].lower() in lex.org_heads or words[0].lower() in lex.heads):
+            continue
+        names.setdefault(words[0], {}).setdefault(words, m.label)
+    if not names:
+        return
+    text, n = toks.text, toks.n
+    i = 0
+    while i < n:
+        cands = names.get(text[i]) if not taken[i] and toks.is_cap(i) else None
+        if cands:
+            for words, label in sorted(cands.items(), key=lambda kv: -len(kv[0])):
+                j = i + len(words)
+                if j <= n and tuple(text[i:j]) == words and not any(taken[i:j]):
+                    mentions.append(Mention(i, j, label))
+                    for t in range(i, j):
+                        taken[t] = True
+                    i = j - 1
+                    break
+        i += 1
+
+
+def extend_orgs(mentions: list[Mention], toks: Tokens, taken: list[bool], lex: Lexicon) -> None:
+    """"the National Security Committee" + "of Kazakhstan" -> one ORG mention.
+
+    Only for an organisation whose name ends in an organisation head word ("Committee",
+    "Ministry"). The place keeps its own mention, marked nested.
+    """
+    lower, n = toks.lower, toks.n
+    starts = {m.ts: m for m in mentions}
+    for m in mentions:
+        if m.label != "ORG" or m.nested or lower[m.te - 1] not in lex.org_heads or not toks.is_cap(m.te - 1):
+            continue
+        i = m.te
+        if i >= n or lower[i] != "of" or taken[i]:
+            continue
+        j = i + 1
+        if j < n and lower[j] == "the" and not taken[j]:
+            j += 1
+        place = starts.get(j)
+        if place is not None and place.label in ("GPE", "LOC", "ORG") and not place.nested:
+            place.nested = True
+            m.te = place.te
+        else:
+            k = j
+            while k < n and k - j < 3 and not taken[k] and toks.is_cap(k) and toks.tag[k].startswith("NNP"):
+                k += 1
+            if k == j:
+                continue
+            m.te = k
+        for t in range(i, m.te):
+            taken[t] = True
