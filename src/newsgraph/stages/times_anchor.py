@@ -18,7 +18,7 @@ _VERBAL = {"VERB", "AUX"}
 def _verb_of(tok):
     """The token itself when verbal, else its nearest verbal ancestor (or the sentence root)."""
     t = tok
-    while t.pos_ not in _VERBAL and t.head is not t:
+    while t.pos_ not in _VERBAL and t.head.i != t.i:
         t = t.head
     return t if t.pos_ in _VERBAL else tok.sent.root
 
@@ -36,7 +36,7 @@ def _chain(tok):
     """Tokens on the head chain above ``tok`` (excluding it), up to the sentence root."""
     out = []
     t = tok
-    while t.head is not t:
+    while t.head.i != t.i:
         t = t.head
         out.append(t)
     return out
@@ -64,8 +64,8 @@ def event_date(trigger, times, ctx) -> tuple[str | None, str | None, str]:
     verb = _verb_of(trigger)
     best = None
     for rank, test in enumerate((
-        lambda r: _verb_of(r) is verb,
-        lambda r: verb in _chain(r),
+        lambda r: _verb_of(r).i == verb.i,
+        lambda r: verb.i in {a.i for a in _chain(r)},
     )):
         hits = [(t, r) for t, r in cands if test(r)]
         if hits:
