@@ -24,6 +24,7 @@ _EVENT_WORDS = {
 EVENT_LEMMAS = {w: cat for cat, words in _EVENT_WORDS.items() for w in words.split()}
 _PERCENT_UNITS = frozenset({"percent", "percentage_point", "basis_point", "fraction"})
 _SKIP_LEFT = frozenset({"the", "a", "an", "its", "their", "his", "her", "these", "those", "our"})
+_REL = frozenset({"who", "whom", "whose", "which", "that"})
 _GOVERN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "pobj", "conj", "appos", "npadvmod", "prep"})
 
 
@@ -66,11 +67,14 @@ def counted(raw, doc, span, num):
 def _phrase(doc, begin: int, head):
     while begin < head.i and doc[begin].lower_ in _SKIP_LEFT:
         begin += 1
+    if doc[begin].like_num or doc[begin].text[:1] in "$£€¥":
+        return None  # "280 million of the 1.5 billion shekels": another figure, not a thing
     end = head.i + 1
-    for child in head.rights:
-        if child.dep_ == "relcl":
+    for child in head.rights:  # a restrictive relative clause: "persons who joined ..."
+        if child.dep_ == "relcl" and head.i + 1 < len(doc) and doc[head.i + 1].lower_ in _REL \
+                and child.left_edge.i == head.i + 1:
             end = max(end, child.right_edge.i + 1)
-    while end - 1 > head.i and doc[end - 1].is_punct:
+    while end - 1 > head.i and (doc[end - 1].is_punct or doc[end - 1].dep_ == "cc"):
         end -= 1
     if begin >= end:
         return None

@@ -7,6 +7,8 @@ a quantity, or returns None to keep it: years, names with a number ("Article 5",
 """
 from __future__ import annotations
 
+from . import numbers_lexicon as lex
+
 LABELS = frozenset("""
 article articles section sections chapter clause paragraph rule resolution amendment no no.
 number page room unit flight route highway interstate channel game category level phase
@@ -15,11 +17,15 @@ division district ward zone squad brigade battalion regiment precinct block buil
 apartment suite box exit lane pier dock runway seat row episode season chapter psalm
 s&p sp ftse dow nasdaq nikkei dax cac stoxx russell nifty sensex kospi asx tsx hsi
 """.split())
+def raw_text(raw, doc) -> str:
+    return doc.text[raw.num_start:raw.end]
+
+
 _YEAR_NOUN_OK = ("NNS", "NNPS")
 
 
 def _bare(raw) -> bool:
-    return raw.unit is None and not raw.currency and raw.approx == "exact"
+    return raw.unit is None and not raw.currency and raw.approx in ("exact", "range")
 
 
 def drop_reason(raw, doc, span, num) -> str | None:
@@ -29,6 +35,9 @@ def drop_reason(raw, doc, span, num) -> str | None:
     prev = doc[span.start - 1] if span.start > 0 else None
     nxt = doc[span.end] if span.end < len(doc) else None
     last = num[-1]
+    if raw.unit and lex.unit_kind(raw.unit) == "time" and "-" in raw_text(raw, doc) \
+            and nxt is not None and nxt.pos_ in ("NOUN", "ADJ", "PROPN", "NUM", "SYM"):
+        return "modifier"  # "a five-year $700000 award", "a two-month contract"
     if raw.kind == "word":
         reason = _word(raw, num, nxt)
         if reason:
@@ -68,11 +77,12 @@ def _year(raw, doc, num, nxt) -> bool:
 def _name_or_age(raw, span, prev, nxt, last) -> str | None:
     sent_start = span.sent.start
     counts_noun = last.dep_ == "nummod" and last.head.i > last.i and last.head.pos_ == "NOUN"
-    if prev is not None and prev.i != sent_start and prev.is_alpha and prev.text[0].isupper() \
-            and prev.text not in ("US", "U.S."):
-        return "name"
-    if nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and not counts_noun:
-        return "name"
+    if prev is not None and prev.i != sent_start and prev.is_alpha and prev.text not in ("US", "U.S.") \
+            and (prev.text[0].isupper() or prev.pos_ == "PROPN" or not prev.text.islower()):
+        return "name"  # "Article 5", "Lang 20", "iPhone 11"
+    if nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() \
+            and nxt.ent_type_ != "NORP" and nxt.tag_ != "NNPS":
+        return "name"  # "787 Dreamliner", "9 E 71st St"; not "300 Kazakh citizens"
     if raw.kind == "digit" and raw.plain and raw.value <= 120 and prev is not None \
             and prev.text == "," and prev.i > 0 and prev.nbor(-1).pos_ == "PROPN" \
             and (nxt is None or nxt.text in (",", ")")):

@@ -82,7 +82,8 @@ _QUAL_BEFORE = re.compile(rf"(?<![\w])({_alts(lex.QUALIFIERS)})\s*$", re.I)
 _QUAL_AFTER = re.compile(r"\+|\s?-?plus\b|\s+or\s+(?:more|so|less|fewer)\b", re.I)
 _QUAL_AFTER_MAP = {"+": "at_least", "plus": "at_least", "more": "at_least", "so": "about",
                    "less": "at_most", "fewer": "at_most"}
-_PER = re.compile(r"(?:\s?/\s?|\s+per\s+|[\s-]an?[\s-]|\s+each\s+)((?:square |sq\.? |cubic )?[A-Za-zμµ][\w]*)")
+_PER = re.compile(r"(?:\s?/\s?|\s+per\s+|[\s-]an?[\s-]|\s+each\s+)((?:square |sq\.? |cubic )?[A-Za-zμµ][\w]*)"
+                  r"(?!\s+(?:earlier|ago|before|later|on|from|after|prior)\b)")
 _PER_NOUNS = frozenset("barrel share gallon ounce gram kilo person head capita tonne ton litre "
                        "liter mmbtu pound unit shares barrels".split())
 _RANGE_SEP = re.compile(r"^(?:\s?[-–—]\s?|\s+(?:to|and|or)\s+|\s?-?to-?\s?)$")
@@ -168,8 +169,8 @@ def _atom(m: re.Match) -> Raw | None:
             raw.unit, raw.currency = lex.CURRENCY_PREFIX[m.group("lcur").rstrip(".")], True
     elif kind == "word":
         value = words_value(text)
-        if value is None:
-            return None
+        if value is None or text.lower() in ("dozen", "hundred", "thousand", "million", "billion", "trillion"):
+            return None  # "a baker's dozen", "several hundred": no figure
         raw.value, raw.plain = value, False
     elif kind == "vague":
         raw.low, raw.high = _vague(text)
@@ -286,6 +287,8 @@ def _can_join(text: str, a: Raw, b: Raw) -> bool:
         return False
     if a.drop or b.drop or a.low is not None or a.approx not in ("exact", "about"):
         return False
+    if _yearlike(a) or _yearlike(b):
+        return False
     word = sep.strip().strip("-").lower()
     before = text[max(0, a.start - 9):a.start]
     if word == "and":
@@ -301,15 +304,19 @@ def _can_join(text: str, a: Raw, b: Raw) -> bool:
     return a.unit is None or b.unit is None or a.unit == b.unit  # hyphen or dash
 
 
+def _yearlike(raw: Raw) -> bool:
+    return raw.plain and raw.kind == "digit" and 1000 <= raw.value <= 2199 and raw.value == int(raw.value)
+
+
 def _join(text: str, a: Raw, b: Raw) -> Raw:
-    if b.scale != 1.0 and a.scale == 1.0 and a.value * b.scale <= b.value * 1.0001 * b.scale:
+    if b.scale != 1.0 and a.scale == 1.0 and a.value * b.scale <= b.value * 1.0001:
         a.value *= b.scale
     lo, hi = sorted((a.value, b.value))
     m = _BETWEEN.search(text[max(0, a.start - 9):a.start])
     start = a.start - len(m.group(0)) if m else a.start
     approx = a.approx if a.approx != "exact" else "range"
     return Raw(start=start, end=b.end, num_start=a.num_start, num_end=b.num_end, value=lo,
-               kind="range", low=lo, high=hi, approx=approx, unit=b.unit or a.unit,
+               kind="range", low=lo, high=hi, approx=approx, unit=a.unit if a.unit and "/" in a.unit else (b.unit or a.unit),
                currency=a.currency or b.currency, plain=False)
 
 
@@ -340,7 +347,8 @@ def _glued(text: str, raw: Raw) -> None:
     if raw.unit is None and raw.end == raw.num_end and (nxt.isalpha() or nxt == "'"):
         raw.drop = "glued"
     prev = text[max(0, raw.num_start - 2):raw.num_start]
-    if len(prev) == 2 and prev[1] == "-" and prev[0].isalpha() and raw.start == raw.num_start:
+    if len(prev) == 2 and prev[1] == "-" and prev[0].isalpha() and raw.start == raw.num_start \
+            and text[max(0, raw.num_start - 4):raw.num_start].lower() != " to-":
         if text[max(0, raw.num_start - 4):raw.num_start].lower() == "sub-":
             raw.approx, raw.start = "less_than", raw.num_start - 4
         else:
