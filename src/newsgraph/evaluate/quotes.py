@@ -35,6 +35,7 @@ class Attribution:
     content: list[tuple[int, int]]
     sources: list[tuple[int, int]] = field(default_factory=list)
     chars: frozenset[int] = frozenset()
+    cue: str | None = None  # gold cue text, for error analysis
 
 
 def _chars(text: str, ranges: list[tuple[int, int]]) -> frozenset[int]:
@@ -49,8 +50,8 @@ def _chars(text: str, ranges: list[tuple[int, int]]) -> frozenset[int]:
     return frozenset(out)
 
 
-def _parse_ann(path: Path) -> list[tuple[list[tuple[int, int]], list[tuple[int, int]]]]:
-    """(content ranges, source ranges) per attribution of one .ann file."""
+def _parse_ann(path: Path) -> list[tuple[list, list, list]]:
+    """(content ranges, source ranges, cue ranges) per attribution of one .ann file."""
     spans: dict[str, list[tuple[int, int]]] = {}
     events: list[dict[str, str]] = []
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -67,7 +68,7 @@ def _parse_ann(path: Path) -> list[tuple[list[tuple[int, int]], list[tuple[int, 
         if not content:
             continue
         source = spans.get(roles.get("Source", ""), [])
-        out.append((content, source))
+        out.append((content, source, spans.get(roles.get("Cue", ""), [])))
     return out
 
 
@@ -88,7 +89,8 @@ def load_gold(gold: str | Path, limit: int | None = None) -> list[tuple[str, str
         if txt.stem not in anns:
             continue
         text = txt.read_text(encoding="utf-8")
-        atts = [Attribution(c, s, _chars(text, c)) for c, s in _parse_ann(anns[txt.stem])]
+        atts = [Attribution(c, s, _chars(text, c), " ".join(text[a:b] for a, b in q).lower())
+                for c, s, q in _parse_ann(anns[txt.stem])]
         docs.append((txt.stem, text, [a for a in atts if a.chars]))
         if limit is not None and len(docs) >= limit:
             break

@@ -15,7 +15,7 @@ from ..model import ArticleRecord, Quote
 from ..resources import Context
 from .base import Stage
 from .quotes_candidate import Candidate
-from .quotes_direct import find_direct
+from .quotes_direct import find_colon_lines, find_direct
 from .quotes_indirect import find_indirect
 from .quotes_marks import find_mark_spans
 from .quotes_speaker import Speaker, SpeakerResolver
@@ -26,6 +26,7 @@ def run(doc, ctx: Context, rec: ArticleRecord) -> list[Quote]:
     marks = find_mark_spans(text)
     direct, used, _fragments = find_direct(doc, marks)
     quoted = [(m.start, m.end) for m in marks]
+    direct += find_colon_lines(doc, [(c.start, c.end) for c in direct])
     indirect = find_indirect(doc, quoted, direct, used)
     cands = sorted(direct + indirect, key=_order)
     resolver = SpeakerResolver(doc, rec.get("entities"))

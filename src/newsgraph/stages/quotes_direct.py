@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .quotes_candidate import Candidate, nearby_speaker, subject_of
+from .quotes_candidate import Candidate, nearby_speaker, nominal_head, subject_of
 from .quotes_cues import lexicon
 from .quotes_marks import MarkSpan
 
@@ -57,23 +57,33 @@ def _dash(doc, m: MarkSpan):
 
 
 def _before(doc, m: MarkSpan, floor: int, verbs):
-    """(cue token or None, speaker token, colon span) before the opening mark."""
+    """(cue token or None, speaker token, colon span) before the opening mark.
+
+    Only for a quote introduced by `:` or `,` or one that ends its sentence; a quoted
+    fragment inside a reported clause is left to the indirect finder (kind mixed).
+    A quote opening a paragraph may take the cue of a previous paragraph ending in `:`.
+    """
     text = doc.text
     para = text.rfind("\n", 0, m.start) + 1
+    if para > 0 and not text[para:m.start].strip() and text[:para].rstrip().endswith(":"):
+        para = text.rfind("\n", 0, len(text[:para].rstrip())) + 1
     lo = max(floor, para)
-    i1 = _token_at(doc, m.start) - 1
     lead = text[lo:m.start].rstrip()
+    intro = lead.endswith((":", ","))
+    if not intro and not _ends_sentence(text, m):
+        return None, None, None
+    i1 = _token_at(doc, m.start) - 1
     for i in range(i1, max(-1, i1 - _BEFORE_TOKENS), -1):
         tok = doc[i]
-        if tok.idx < lo:
+        if tok.idx < lo or tok.is_quote:
             break
         if _cue_verb(tok, verbs):
+            if not intro and i1 - i > 3:
+                break
             spk = subject_of(tok)
             if spk is None or spk.idx >= m.start:
                 spk = nearby_speaker(doc, tok, lo, m.start)
             return tok, spk, None
-        if tok.is_quote:
-            break
     if lead.endswith(":") and len(lead) > 1:
         colon = text.rindex(":", lo, m.start)
         j = _token_at(doc, colon) - 1
@@ -81,6 +91,13 @@ def _before(doc, m: MarkSpan, floor: int, verbs):
         subj = subject_of(subj) if subj is not None else None
         return None, subj, (colon, colon + 1)
     return None, None, None
+
+
+def _ends_sentence(text: str, m: MarkSpan) -> bool:
+    """The quote closes its sentence: end punctuation inside the marks or right after."""
+    inner = text[m.start:m.end].rstrip("\"”’»'' ")
+    after = text[m.end:m.end + 3].lstrip(" ")
+    return inner.endswith((".", "?", "!", "…")) or not after or after[0] in ".?!\n"
 
 
 def _token_at(doc, char: int) -> int:
@@ -122,6 +139,8 @@ def find_direct(doc, marks: list[MarkSpan]) -> tuple[list[Candidate], set[int], 
 
 def _attribute(doc, m, prev_end, nxt, verbs, used) -> Candidate | None:
     cue, spk = _after(doc, m, nxt, verbs)
+    if cue is not None and _words(doc, m) < _MIN_WORDS and not _comma_end(doc.text, m):
+        cue = None
     if cue is not None:
         used.add(cue.i)
         return Candidate(m.start, m.end, "direct", cue.idx, cue.idx + len(cue), speaker_tok=spk)
@@ -137,7 +156,38 @@ def _attribute(doc, m, prev_end, nxt, verbs, used) -> Candidate | None:
     return None
 
 
+def _comma_end(text: str, m: MarkSpan) -> bool:
+    """`"No," he said`: a short quote counts only when it ends with , ? or ! ."""
+    inner = text[m.start:m.end].rstrip("\"”’»'' ")
+    return inner.endswith((",", "?", "!")) or text[m.end:m.end + 1] == ","
+
+
 def _continues(text: str, prev: Candidate, m: MarkSpan) -> bool:
     """The quote follows the previous quote in its paragraph or opens the next paragraph."""
     between = text[prev.end:m.start]
     return between.count("\n") <= 2 and (len(between) < 300 or "\n" in between)
+
+
+_COLON_LINE = re.compile(r"(?m)^[ \t]*(?P<who>[A-Z][^\n:\d]{0,40}?):[ \t]+(?P<what>[^\n]+?)[ \t]*$")
+
+
+def find_colon_lines(doc, taken: list[tuple[int, int]]) -> list[Candidate]:
+    """Headline-style attribution `Name: what they said` (the cue is the colon)."""
+    text = doc.text
+    out = []
+    for m in _COLON_LINE.finditer(text):
+        who, what = m.span("who"), m.span("what")
+        words = text[who[0]:who[1]].split()
+        if len(words) > 5 or not all(w[:1].isupper() for w in words if w[:1].isalpha()):
+            continue
+        if len(text[what[0]:what[1]].split()) < 3 or any(s < what[1] and what[0] < e for s, e in taken):
+            continue
+        i = _token_at(doc, who[1]) - 1
+        if i < 0 or doc[i].pos_ not in ("PROPN", "NOUN"):
+            continue
+        start, end = what[0], what[1]
+        while end > start and text[end - 1] in ".":
+            end -= 1
+        kind = "direct" if text[start] in "\"“‘'«" else "indirect"
+        out.append(Candidate(start, end, kind, who[1], who[1] + 1, speaker_tok=nominal_head(doc[i])))
+    return out

@@ -41,6 +41,9 @@ def find_indirect(doc, quoted: list[tuple[int, int]], direct: list[Candidate],
             continue
         if cand is None or _mostly_taken(cand, taken):
             continue
+        _clip_paragraph(doc.text, cand)
+        if cand.end - cand.start < 8:
+            continue
         if any(s < cand.end and cand.start < e for s, e in quoted):
             cand.kind = "mixed"
         out.append(cand)
@@ -153,3 +156,12 @@ def _mostly_taken(cand: Candidate, taken: list[tuple[int, int]]) -> bool:
         if shared > 0 and shared >= 0.5 * size:
             return True
     return False
+
+
+def _clip_paragraph(text: str, cand: Candidate) -> None:
+    """Reported content stays in the paragraph of its cue."""
+    cue = cand.cue_start if cand.cue_start is not None else cand.start
+    para_lo = text.rfind("\n", 0, cue) + 1
+    para_hi = text.find("\n", cue)
+    para_hi = len(text) if para_hi < 0 else para_hi
+    cand.start, cand.end = trim(text, max(cand.start, para_lo), min(cand.end, para_hi))
