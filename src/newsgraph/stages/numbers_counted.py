@@ -16,7 +16,7 @@ _EVENT_WORDS = {
               "toll slaughter lynch assassinate",
     "INJURED": "injure wound hurt injury maim injured wounded",
     "ARRESTED": "arrest detain detention jail imprison apprehend capture detainee custody "
-                "convict round incarcerate",
+                "convict round incarcerate sentence",
     "DISPLACED": "displace flee evacuate refugee evacuee homeless uproot relocate displaced "
                  "resettle",
     "MISSING": "missing disappear abduct kidnap unaccounted",
@@ -125,8 +125,12 @@ def _event(last, head) -> str | None:
         if cat:
             return cat
         if tok.pos_ in ("VERB", "AUX"):
-            for child in tok.children:  # "the death toll rose to 30"
+            for child in tok.children:  # "the death toll rose to 30", "8 remain missing"
                 if child.dep_ in ("nsubj", "acomp") and child.lemma_.lower() in ("toll", "dead"):
                     return "KILLED"
+                if child.dep_ in ("acomp", "oprd", "xcomp") and child.i != anchor.i:
+                    cat = EVENT_LEMMAS.get(child.lower_) or EVENT_LEMMAS.get(child.lemma_.lower())
+                    if cat:
+                        return cat
             break
     return None

@@ -77,7 +77,7 @@ def _year(raw, doc, num, nxt) -> bool:
 def _name_or_age(raw, span, prev, nxt, last) -> str | None:
     sent_start = span.sent.start
     counts_noun = last.dep_ == "nummod" and last.head.i > last.i and last.head.pos_ == "NOUN"
-    if prev is not None and prev.i != sent_start and prev.is_alpha and prev.text not in ("US", "U.S.") \
+    if prev is not None and (prev.i != sent_start or prev.pos_ == "PROPN") and prev.is_alpha and prev.text not in ("US", "U.S.") \
             and (prev.text[0].isupper() or prev.pos_ == "PROPN" or not prev.text.islower()):
         return "name"  # "Article 5", "Lang 20", "iPhone 11"
     if nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() \

@@ -33,6 +33,8 @@ class Raw:
     currency: bool = False
     scale: float = 1.0
     plain: bool = True  # digits without comma, decimal, scale, unit or currency
+    qualifier: str | None = None  # the qualifier word(s) as written, lower case
+    qual_len: int = 0
     drop: str | None = None  # why it is not a quantity
 
 
@@ -83,7 +85,7 @@ _QUAL_AFTER = re.compile(r"\+|\s?-?plus\b|\s+or\s+(?:more|so|less|fewer)\b", re.
 _QUAL_AFTER_MAP = {"+": "at_least", "plus": "at_least", "more": "at_least", "so": "about",
                    "less": "at_most", "fewer": "at_most"}
 _PER = re.compile(r"(?:\s?/\s?|\s+per\s+|[\s-]an?[\s-]|\s+each\s+)((?:square |sq\.? |cubic )?[A-Za-zμµ][\w]*)"
-                  r"(?!\s+(?:earlier|ago|before|later|on|from|after|prior)\b)")
+                  r"(?!\s+(?:earlier|ago|before|later|prior)\b)")
 _PER_NOUNS = frozenset("barrel share gallon ounce gram kilo person head capita tonne ton litre "
                        "liter mmbtu pound unit shares barrels".split())
 _RANGE_SEP = re.compile(r"^(?:\s?[-–—]\s?|\s+(?:to|and|or)\s+|\s?-?to-?\s?)$")
@@ -210,6 +212,7 @@ def _left(text: str, raw: Raw) -> None:
     if m:
         raw.approx = lex.QUALIFIERS[m.group(1).lower()]
         raw.start -= len(m.group(0))
+        raw.qualifier, raw.qual_len = m.group(1).lower(), len(m.group(0))
 
 
 def _scale(text: str, raw: Raw) -> None:
@@ -251,6 +254,9 @@ def _right(text: str, raw: Raw) -> None:
             raw.unit, raw.plain, raw.currency = entry.unit, False, entry.kind == "money"
     if raw.unit and lex.unit_kind(raw.unit) in ("money", "measure"):
         _per(text, raw)
+    if raw.qualifier == "over" and lex.unit_kind(raw.unit) == "time":
+        raw.approx = "exact"  # "laundered €40 million over two years": during, not more than
+        raw.start += raw.qual_len
     m = _QUAL_AFTER.match(text, raw.end)
     if m and raw.approx == "exact":
         raw.approx = _QUAL_AFTER_MAP[m.group(0).strip(" -").split()[-1].lower()]
@@ -296,8 +302,8 @@ def _can_join(text: str, a: Raw, b: Raw) -> bool:
     if word == "or":
         return a.unit is None and a.kind == b.kind
     if word == "to" or sep.strip() in ("-to-", "to-"):
-        if _BY.search(before):
-            return False
+        if _BY.search(before) and a.unit is not None:
+            return False  # "increased by $43.6 billion to $419.2 billion": two figures
         if _BETWEEN.search(before):
             return a.unit is None or b.unit is None or a.unit.split("/")[0] == b.unit.split("/")[0]
         return a.unit is None or a.unit == b.unit
