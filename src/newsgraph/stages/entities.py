@@ -22,8 +22,8 @@ from .entities_roles import attach
 
 def run(doc, ctx: Context, rec: ArticleRecord) -> list[Entity]:
     lex = lexicon()
-    source = doc.text
-    toks = spans.tokens_of(doc)
+    source = rec.article.text if rec is not None else doc.text  # the same string; doc.text is slow
+    toks = spans.tokens_of(doc, source)
     mentions, taken = spans.collect(doc, toks, lex)
     spans.fix_norp(mentions, toks, lex, source)
     spans.add_acronyms(mentions, toks, taken)

@@ -202,3 +202,14 @@ def _add_role(roles: dict[int, list[Role]], person: int, role: Role, org: int | 
     have = roles.setdefault(person, [])
     if not any(r.title.lower() == role.title.lower() and r.org == org for r in have):
         have.append(role)
+
+
+def is_title_mention(text: str) -> bool:
+    """Whether a PERSON mention's text is a title phrase ("Deputy Chairman of ...") rather
+    than a name: names lose their leading title words in entities_spans, so a mention that
+    still starts with one was added here as a descriptive mention."""
+    from .entities_lexicon import lexicon
+
+    lex = lexicon()
+    first = text.split(None, 1)[0].lower() if text.strip() else ""
+    return first in lex.heads or first in lex.modifiers

@@ -46,22 +46,26 @@ class Tokens:
         return self.text[i][:1].isupper()
 
 
-def tokens_of(doc) -> Tokens:
-    text, lower, start, end, tag = [], [], [], [], []
-    for t in doc:
-        s = t.text
-        text.append(s)
-        lower.append(t.lower_)
-        start.append(t.idx)
-        end.append(t.idx + len(s))
-        tag.append(t.tag_)
-    sent_start = [False] * len(text)
-    if doc.has_annotation("SENT_START"):
-        for sent in doc.sents:
-            sent_start[sent.start] = True
-    elif text:
+def tokens_of(doc, source: str) -> Tokens:
+    """Token texts, offsets, tags and sentence starts from one array read of the Doc
+    (``source`` is the Doc's text: ``doc.text`` rebuilds it token by token, so it is passed)."""
+    from spacy.attrs import IDX, LENGTH, SENT_START, TAG
+
+    strings = doc.vocab.strings
+    tag_names: dict[int, str] = {}
+    text, start, end, tag, sent_start = [], [], [], [], []
+    for idx, length, tag_id, ss in doc.to_array([IDX, LENGTH, TAG, SENT_START]).tolist():
+        text.append(source[idx:idx + length])
+        start.append(idx)
+        end.append(idx + length)
+        name = tag_names.get(tag_id)
+        if name is None:
+            name = tag_names[tag_id] = strings[tag_id] if tag_id else ""
+        tag.append(name)
+        sent_start.append(ss == 1)
+    if sent_start:
         sent_start[0] = True
-    return Tokens(text, lower, start, end, tag, sent_start)
+    return Tokens(text, [t.lower() for t in text], start, end, tag, sent_start)
 
 
 @dataclass(slots=True)
