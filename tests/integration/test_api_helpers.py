@@ -59,9 +59,13 @@ def crafted_record() -> ArticleRecord:
 
 
 def add_records(db: Path, records: list[ArticleRecord]) -> None:
+    """Store records as ingest does (writer, full-text index, then cross-article resolution)."""
+    from newsgraph import service
+
     with Store(db) as store:
         writer.write_records(store, records)
         queries.rebuild_fts(store)
+        service._resolve_hook(store)
 
 
 def free_port() -> int:
@@ -100,3 +104,18 @@ class Server:
     def __exit__(self, *exc) -> None:
         self.server.should_exit = True
         self.thread.join(timeout=10)
+
+
+def build_store(folder: Path, seed: Path, examples: Path, n_examples: int = 3) -> Path:
+    """A store made by the real ingest: the seed, a few examples, the hostile article; plus
+    the hand-made record. Returns the database path."""
+    from newsgraph import service
+
+    hostile = folder / "hostile.txt"
+    hostile.write_text(HOSTILE, encoding="utf-8")
+    paths = [str(seed), str(hostile)] + [str(p) for p in sorted(examples.glob("*.txt"))[:n_examples]]
+    db = folder / "store.duckdb"
+    summary = service.ingest(paths, str(db))
+    assert summary.rejected == 0, summary.rejections
+    add_records(db, [crafted_record()])
+    return db

@@ -14,11 +14,15 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import duckdb
+
 from .queries import snippet
 
-# A table from resolve/ linking per-article entities to store-wide ones, if present:
-# (table name, article column, local id column, store-wide id column).
-RESOLVE_LINKS = ("entity_links", "article_id", "entity", "global_id")
+# Tables written by resolve/ (cross-article resolution), used when present with these columns.
+RESOLVE_LINKS = ("entity_links", ("article_id", "entity_id", "store_entity_id"))
+RESOLVE_ENTITIES = ("store_entities", ("id", "name"))
+RESOLVE_SERIES = ("series_points", ("series_id", "date", "value", "approx", "claimant", "claimant_name",
+                                    "article_id", "number_id"))
 
 
 def rows(con, sql: str, params: list | None = None) -> list[dict[str, Any]]:
@@ -32,29 +36,52 @@ def has_table(con, name: str, schema: str = "main") -> bool:
                        "AND table_name = ?", [schema, name]).fetchone()[0] > 0
 
 
+def has_columns(con, table: str, columns: tuple[str, ...]) -> bool:
+    got = {r[0] for r in con.execute("SELECT column_name FROM information_schema.columns WHERE table_schema = 'main' "
+                                     "AND table_name = ?", [table]).fetchall()}
+    return set(columns) <= got
+
+
 def like(text: str) -> str:
     """An ILIKE pattern matching ``text`` anywhere, with its wildcards escaped."""
     return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
 # --- snapshot preparation -------------------------------------------------------------------
+_GROUP_ID = "'e' || substr(md5(e.type || '|' || lower(e.name)), 1, 12)"
+
+
 def _entity_map_sql(con) -> str:
-    table, art, local, gid = RESOLVE_LINKS
-    if has_table(con, table):
-        return f"""SELECT e.article_id, e.id, coalesce(l.{gid}, 'e' || substr(md5(e.type || '|' || lower(e.name)), 1, 12)) AS eid,
+    if has_columns(con, *RESOLVE_LINKS):
+        return f"""SELECT e.article_id, e.id, coalesce(l.store_entity_id, {_GROUP_ID}) AS eid,
                    e.type, e.name, e.mentions, e.roles
-                   FROM entities e LEFT JOIN {table} l ON l.{art} = e.article_id AND l.{local} = e.id"""
-    return """SELECT article_id, id, 'e' || substr(md5(type || '|' || lower(name)), 1, 12) AS eid,
-              type, name, mentions, roles FROM entities"""
+                   FROM entities e LEFT JOIN entity_links l ON l.article_id = e.article_id AND l.entity_id = e.id"""
+    return f"SELECT e.article_id, e.id, {_GROUP_ID} AS eid, e.type, e.name, e.mentions, e.roles FROM entities e"
+
+
+def _entities_sql(con) -> str:
+    name = "max(m.name)"
+    join = ""
+    if has_columns(con, *RESOLVE_ENTITIES):
+        name, join = "coalesce(max(s.name), max(m.name))", "LEFT JOIN store_entities s ON s.id = m.eid"
+    return f"""SELECT m.eid, mode(m.type) AS type, {name} AS name, count(DISTINCT m.article_id) AS articles,
+               sum(json_array_length(m.mentions)) AS mentions, lower(string_agg(DISTINCT m.name, ' | ')) AS names
+               FROM api_entity_map m {join} GROUP BY m.eid"""
 
 
 def prepare(con) -> None:
     """Build the API's helper tables and indexes in a private snapshot."""
-    con.execute(f"CREATE OR REPLACE TABLE api_entity_map AS {_entity_map_sql(con)} ORDER BY article_id, id")
-    con.execute("""CREATE OR REPLACE TABLE api_entities AS
-        SELECT eid, max(type) AS type, max(name) AS name, count(DISTINCT article_id) AS articles,
-               sum(json_array_length(mentions)) AS mentions, lower(string_agg(DISTINCT name, ' | ')) AS names
-        FROM api_entity_map GROUP BY eid ORDER BY articles DESC, mentions DESC, name, eid""")
+    try:
+        con.execute(f"CREATE OR REPLACE TABLE api_entity_map AS {_entity_map_sql(con)} ORDER BY article_id, id")
+        con.execute(f"CREATE OR REPLACE TABLE api_entities AS {_entities_sql(con)} "
+                    "ORDER BY articles DESC, mentions DESC, name, eid")
+    except duckdb.Error:  # resolve/ tables of another shape: fall back to grouping by name
+        con.execute(f"CREATE OR REPLACE TABLE api_entity_map AS SELECT e.article_id, e.id, {_GROUP_ID} AS eid, "
+                    "e.type, e.name, e.mentions, e.roles FROM entities e ORDER BY article_id, id")
+        con.execute("""CREATE OR REPLACE TABLE api_entities AS SELECT eid, mode(type) AS type, max(name) AS name,
+                       count(DISTINCT article_id) AS articles, sum(json_array_length(mentions)) AS mentions,
+                       lower(string_agg(DISTINCT name, ' | ')) AS names FROM api_entity_map GROUP BY eid
+                       ORDER BY articles DESC, mentions DESC, name, eid""")
     con.execute("""CREATE OR REPLACE TABLE api_quotes AS
         SELECT q.article_id || ':' || q.id AS qkey, q.article_id AS article, q.id, q.start, q."end", q.text,
                q.kind, q.speaker, m.eid AS speaker_id, m.name AS speaker_name, q.cue,
@@ -238,7 +265,11 @@ def numbers(con, category=None, counted=None, claimant=None, claimant_id=None, d
 
 
 def series(con, q=None, category=None, limit=20, offset=0):
-    """Figures grouped by (category, counted phrase), each with its points in date order."""
+    """Figures grouped by (category, counted phrase), each with its points in date order:
+    the claim series of resolve/ when it has run, else grouped here by the exact phrase."""
+    if (has_columns(con, *RESOLVE_SERIES) and has_columns(con, "series", ("id", "category", "counted", "label"))
+            and con.execute("SELECT count(*) FROM series").fetchone()[0]):
+        return _resolved_series(con, q, category, limit, offset)
     where, params = ["n.counted IS NOT NULL", "n.value IS NOT NULL"], []
     if q:
         where.append("(n.counted ILIKE ? ESCAPE '\\' OR n.category = upper(?))")
@@ -261,6 +292,29 @@ def series(con, q=None, category=None, limit=20, offset=0):
         for p in pts:
             p["date"] = _iso(p["date"])
         g["points"] = pts
+    return groups, total
+
+
+def _resolved_series(con, q, category, limit, offset):
+    where, params = ["TRUE"], []
+    if q:
+        where.append("(s.label ILIKE ? ESCAPE '\\' OR s.counted ILIKE ? ESCAPE '\\' OR s.category = upper(?))")
+        params += [like(q), like(q), q]
+    if category:
+        where.append("s.category = ?")
+        params.append(category.upper())
+    groups = rows(con, f"""SELECT s.id, s.category, coalesce(s.label, s.counted) AS counted,
+            (SELECT count(*) FROM series_points p WHERE p.series_id = s.id) AS n, count(*) OVER () AS total
+        FROM series s WHERE {' AND '.join(where)} ORDER BY n DESC, counted, s.id LIMIT ? OFFSET ?""",
+                  params + [limit, offset])
+    total = groups[0]["total"] if groups else _count_after(con, offset)
+    for g in groups:
+        g.pop("total")
+        g.pop("n")
+        g["points"] = rows(con, """SELECT p.date, p.value, p.approx, p.claimant_name AS claimant,
+                p.claimant AS claimant_id, p.article_id AS article, p.number_id AS number, p.text
+            FROM series_points p WHERE p.series_id = ? ORDER BY p.date NULLS LAST, p.article_id, p.number_id""",
+                           [g["id"]])
     return groups, total
 
 
