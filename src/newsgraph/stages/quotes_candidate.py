@@ -21,6 +21,7 @@ class Candidate:
     speaker_tok: object = None  # spaCy token heading the speaker mention
     speaker_span: tuple[int, int] | None = None  # a speaker mention found without a token
     inherit: "Candidate | None" = None  # take the speaker (and cue) of an earlier quote
+    rule: str = ""  # which finder rule produced it (for error analysis)
 
 
 def subject_of(verb, depth: int = 0):

@@ -31,6 +31,8 @@ def _after(doc, m: MarkSpan, limit: int, verbs):
         if tok.idx >= limit or "\n" in tok.text or "\n" in text[m.end:tok.idx]:
             break
         if _cue_verb(tok, verbs):
+            if _own_content(tok) and not _comma_end(text, m):
+                break
             spk = subject_of(tok)
             if spk is None or spk.idx < m.end or spk.idx >= limit:
                 spk = nearby_speaker(doc, tok, m.end, limit)
@@ -38,6 +40,12 @@ def _after(doc, m: MarkSpan, limit: int, verbs):
         if tok.text in (".", "?", "!") or tok.is_quote:
             break
     return None, None
+
+
+def _own_content(verb) -> bool:
+    """The cue takes its own clause or object after it (`"..." Cruz says he is ...`)."""
+    return any(c.dep_ in ("ccomp", "xcomp") and c.i > verb.i and not c.is_punct
+               for c in verb.children)
 
 
 def _dash(doc, m: MarkSpan):
@@ -189,5 +197,6 @@ def find_colon_lines(doc, taken: list[tuple[int, int]]) -> list[Candidate]:
         while end > start and text[end - 1] in ".":
             end -= 1
         kind = "direct" if text[start] in "\"“‘'«" else "indirect"
-        out.append(Candidate(start, end, kind, who[1], who[1] + 1, speaker_tok=nominal_head(doc[i])))
+        out.append(Candidate(start, end, kind, who[1], who[1] + 1, speaker_tok=nominal_head(doc[i]),
+                             rule="colon-line"))
     return out

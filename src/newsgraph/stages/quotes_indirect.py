@@ -20,6 +20,9 @@ _PREP_CUES = {"call": ("for", "on"), "talk": ("about",), "speak": ("about", "of"
               "vote": ("for", "against"), "testify": ("about",), "comment": ("on",)}
 _OBJECT_DEPS = ("dobj", "ccomp", "xcomp")
 _MAX_PARENTHETICAL = 14
+_PAREN_CUES = {"say", "tell", "note", "report"}
+_AS_CUES = {"say", "tell", "note", "report", "write", "explain", "point", "state", "put",
+            "argue", "claim", "announce", "suggest", "reveal", "predict", "warn", "insist"}
 
 
 def find_indirect(doc, quoted: list[tuple[int, int]], direct: list[Candidate],
@@ -68,14 +71,25 @@ def _clause(doc, verb, lex) -> Candidate | None:
             if child.dep_ == "dobj" and lemma in lex.object_cues and child.pos_ != "PRON":
                 content = child
                 break
+    if content is not None and content.dep_ == "dobj":
+        oprd = next((c for c in verb.children if c.dep_ in ("oprd", "ccomp") and c.i > content.i), None)
+        if oprd is not None:  # `called Trump "a fascist"`: object and predicate together
+            cand = _span(doc, verb, content)
+            if cand is not None:
+                cand.end = max(cand.end, trim(doc.text, oprd.idx, oprd.right_edge.idx + len(oprd.right_edge))[1])
+                cand.rule = "oprd"
+            return cand
     if content is None:
         return _as_clause(doc, verb) or _parenthetical(doc, verb, lex)
-    return _span(doc, verb, content)
+    cand = _span(doc, verb, content)
+    if cand is not None:
+        cand.rule = content.dep_
+    return cand
 
 
 def _as_clause(doc, verb) -> Candidate | None:
     """`As X said, CONTENT`: the content is the main clause around the cue's clause."""
-    if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+    if verb.lemma_.lower() not in _AS_CUES or verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
         return None
     head = verb.head
     lo, hi = verb.left_edge.i, verb.right_edge.i
@@ -86,12 +100,13 @@ def _as_clause(doc, verb) -> Candidate | None:
     if c_hi - c_lo + 1 < _MIN_CONTENT_TOKENS:
         return None
     start, end = trim(doc.text, doc[c_lo].idx, doc[c_hi].idx + len(doc[c_hi]))
-    return Candidate(start, end, "indirect", verb.idx, verb.idx + len(verb), speaker_tok=subject_of(verb))
+    return Candidate(start, end, "indirect", verb.idx, verb.idx + len(verb), speaker_tok=subject_of(verb),
+                     rule="as")
 
 
 def _parenthetical(doc, verb, lex) -> Candidate | None:
     """`CONTENT, X said (at ...).` when the parser missed the reported clause."""
-    if verb.lemma_.lower() not in lex.speech or any(c.dep_ in _OBJECT_DEPS for c in verb.children):
+    if verb.lemma_.lower() not in _PAREN_CUES or any(c.dep_ in _OBJECT_DEPS for c in verb.children):
         return None
     sent = verb.sent
     comma = None
@@ -108,7 +123,8 @@ def _parenthetical(doc, verb, lex) -> Candidate | None:
     if spk is None:
         return None
     start, end = trim(doc.text, sent.start_char, comma.idx)
-    return Candidate(start, end, "indirect", verb.idx, verb.idx + len(verb), speaker_tok=spk)
+    return Candidate(start, end, "indirect", verb.idx, verb.idx + len(verb), speaker_tok=spk,
+                     rule="parenthetical")
 
 
 def _span(doc, verb, content) -> Candidate | None:
@@ -124,7 +140,8 @@ def _span(doc, verb, content) -> Candidate | None:
     spk = subject_of(verb)
     if spk is not None and start <= spk.idx < end:
         spk = None
-    return Candidate(start, end, "indirect", verb.idx, verb.idx + len(verb), speaker_tok=spk)
+    return Candidate(start, end, "indirect", verb.idx, verb.idx + len(verb), speaker_tok=spk,
+                     rule="parenthetical")
 
 
 def _according(doc, tok) -> Candidate | None:
@@ -146,7 +163,7 @@ def _according(doc, tok) -> Candidate | None:
         return None
     start, end = trim(doc.text, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]))
     cue_end = to.idx + len(to)
-    return Candidate(start, end, "indirect", tok.idx, cue_end, speaker_tok=pobj)
+    return Candidate(start, end, "indirect", tok.idx, cue_end, speaker_tok=pobj, rule="according")
 
 
 def _mostly_taken(cand: Candidate, taken: list[tuple[int, int]]) -> bool:
