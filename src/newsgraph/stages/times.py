@@ -1,21 +1,56 @@
 """times.v1: temporal expressions (TIMEX3) normalised against the publication date.
 
-The stage (``run``) recognises expressions (``times_recognize``), resolves their TIMEX3
-type/value/mod/freq/quant (``times_normalize``) and numbers them T1, T2, ...
+The stage, step by step:
+1. ``times_recognize.recognize`` finds the expressions (rules of ``times_patterns``,
+   checked against the parse, longest match wins);
+2. ``times_normalize.HANDLERS[rule]`` resolves each one's TIMEX3 type, value, mod, freq
+   and quant against ``ctx.published`` and the governing verb's tense (``times_tense``);
+   without a publication date, relative values keep ``X`` for what is unknown;
+3. the facts are numbered T1, T2, ... in text order.
 ``event_date`` (from ``times_anchor``) gives the events stage an event's date.
 """
 from __future__ import annotations
 
-from ..model import ArticleRecord
+from ..model import ArticleRecord, Time
 from ..resources import Context
 from .base import Stage
 from .times_anchor import event_date
+from .times_normalize import HANDLERS
+from .times_recognize import recognize
+from .times_tense import tense_of
 
-__all__ = ["STAGE", "run", "event_date"]
+__all__ = ["STAGE", "run", "event_date", "extract"]
 
 
-def run(doc, ctx: Context, rec: ArticleRecord) -> list:
-    return []
+def _tense_fn(doc, start: int, end: int):
+    """A callable giving the tense governing the span (computed on first use only)."""
+    memo: list = []
+
+    def tense():
+        if not memo:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            memo.append(tense_of(span.root) if span is not None and len(span) else None)
+        return memo[0]
+
+    return tense
 
 
-STAGE = Stage(name="times", version="times.v0", produces="times", run=run, requires=())
+def extract(doc, published) -> list[Time]:
+    """The time expressions of ``doc`` normalised against ``published`` (a date or None)."""
+    text = doc.text
+    out: list[Time] = []
+    for c in recognize(doc):
+        norm = HANDLERS[c.rule](c.groups, published, _tense_fn(doc, c.start, c.end))
+        if norm is None:
+            continue
+        out.append(Time(id=f"T{len(out) + 1}", start=c.start, end=c.end, text=text[c.start:c.end],
+                        type=norm.type, value=norm.value, mod=norm.mod, freq=norm.freq,
+                        quant=norm.quant))
+    return out
+
+
+def run(doc, ctx: Context, rec: ArticleRecord) -> list[Time]:
+    return extract(doc, ctx.published_date)
+
+
+STAGE = Stage(name="times", version="times.v1", produces="times", run=run, requires=())
