@@ -56,7 +56,7 @@ def _paragraph(text: str, s: int, e: int, pending: MarkSpan | None) -> tuple[lis
     if single:
         marks = [m for m in _SINGLE.finditer(text, s, e)
                  if _single_ok(text, m.start(), s, text[m.start()] in "‘‹" or (
-                     text[m.start()] == "'" and (m.start() == s or not text[m.start() - 1].isalnum())))]
+                     text[m.start()] == "'" and (m.start() == s or text[m.start() - 1] in _BEFORE_OPEN)))]
     open_at: int | None = None
     first = True
     for m in marks:

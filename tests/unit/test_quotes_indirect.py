@@ -1,0 +1,95 @@
+"""quotes.v1 on reported speech, mixed quotes and speaker resolution (invented sentences)."""
+import pytest
+
+from newsgraph.model import Article
+from newsgraph.pipeline import Pipeline, Timings, select
+
+
+@pytest.fixture(scope="module")
+def extract():
+    pipe = Pipeline(select(["quotes"]))
+
+    def run(text):
+        from newsgraph import nlp
+
+        rec = pipe.process_one(nlp.load()(text), Article(id="t", text=text), Timings())
+        return rec.get("quotes"), {e.id: e for e in rec.get("entities")}
+
+    return run
+
+
+def name(q, ents):
+    return ents[q.speaker].name if q.speaker else None
+
+
+@pytest.mark.parametrize("verb", ["said", "told reporters", "noted", "added", "stressed",
+                                  "warned", "claimed", "announced"])
+def test_reported_clause(extract, verb):
+    text = f"Governor Rosa Delgado {verb} that the dam would be repaired before the rains."
+    qs, ents = extract(text)
+    (q,) = [q for q in qs if q.text.startswith("that")]
+    assert q.text == "that the dam would be repaired before the rains" == text[q.start:q.end]
+    assert q.kind == "indirect" and q.cue == verb.split()[0]
+    assert name(q, ents) == "Rosa Delgado"
+
+
+def test_according_to(extract):
+    text = "According to Tomas Berg, the factory will close in March."
+    (q,), ents = extract(text)
+    assert q.text == "the factory will close in March" and q.cue == "According to"
+    assert name(q, ents) == "Tomas Berg"
+
+
+def test_pronoun_across_paragraphs(extract):
+    text = ('"We have no fuel left," said Ingrid Solberg.\n\n'
+            "She has noted that the next delivery is expected on Friday.")
+    qs, ents = extract(text)
+    q = qs[-1]
+    assert q.text == "that the next delivery is expected on Friday" and q.kind == "indirect"
+    assert name(q, ents) == "Ingrid Solberg" and text[q.speaker_start:q.speaker_end] == "She"
+
+
+def test_mixed_quote(extract):
+    text = 'Yusuf Demir said that the new law was "a disaster for small farmers" and should go.'
+    qs, ents = extract(text)
+    (q,) = [q for q in qs if q.text.startswith("that")]
+    assert q.kind == "mixed" and '"a disaster for small farmers"' in q.text
+    assert name(q, ents) == "Yusuf Demir"
+
+
+def test_title_resolves_to_the_person(extract):
+    text = ("Deputy Minister of Energy Olga Petrenko visited the plant on Monday.\n\n"
+            "The deputy minister said that the reactor was safe.")
+    qs, ents = extract(text)
+    q = qs[-1]
+    assert q.text == "that the reactor was safe" and name(q, ents) == "Olga Petrenko"
+    assert text[q.speaker_start:q.speaker_end].lower().endswith("deputy minister")
+
+
+def test_organisation_word_resolves_to_the_organisation(extract):
+    text = ("The Ministry of Health opened a field hospital in the north.\n\n"
+            "The ministry said that forty patients were treated on the first day.")
+    qs, ents = extract(text)
+    q = qs[-1]
+    assert q.text == "that forty patients were treated on the first day"
+    assert name(q, ents) == "The Ministry of Health" or "Ministry of Health" in name(q, ents)
+
+
+def test_unnamed_speaker_has_a_mention_but_no_entity(extract):
+    text = "A police source said the suspects had left the city."
+    (q,), _ = extract(text)
+    assert q.speaker is None and "source" in text[q.speaker_start:q.speaker_end]
+
+
+def test_cues_inside_quotes_are_not_reported_speech(extract):
+    text = '"They claim the war is over, but we believe it goes on," said Aliya Nurova.'
+    qs, ents = extract(text)
+    assert len(qs) == 1 and qs[0].kind == "direct" and name(qs[0], ents) == "Aliya Nurova"
+
+
+def test_text_is_the_article_slice(extract):
+    text = ('Prices rose again, the central bank said.\n\n"Inflation is falling," '
+            "said Governor Ivan Markov, who added that rates would stay high.")
+    qs, _ = extract(text)
+    assert qs and all(q.text == text[q.start:q.end] for q in qs)
+    assert [q.id for q in qs] == [f"Q{i}" for i in range(1, len(qs) + 1)]
