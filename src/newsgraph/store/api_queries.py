@@ -169,6 +169,7 @@ def entity(con, eid: str, cap: int = 500) -> dict | None:
     if not head:
         return None
     e = head[0]
+    e["article_count"] = e["articles"]
     e["mentions"] = int(e["mentions"] or 0)
     e["aliases"] = [r[0] for r in con.execute(
         "SELECT name FROM api_entity_map WHERE eid = ? GROUP BY name ORDER BY count(*) DESC, name", [eid]).fetchall()]
@@ -179,7 +180,6 @@ def entity(con, eid: str, cap: int = 500) -> dict | None:
         ORDER BY a.published NULLS LAST, a.id LIMIT ?""", [eid, cap])
     for r in e["articles"]:
         r["published"] = _iso(r["published"])
-    e["article_count"] = head[0]["articles"]
     e["quotes"], _ = quotes(con, speaker_id=eid, limit=cap, order="ASC")
     e["numbers"], _ = numbers(con, claimant_id=eid, limit=cap, order="ASC")
     e["events"], _ = events(con, entity_id=eid, limit=cap, order="ASC")

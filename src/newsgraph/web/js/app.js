@@ -32,6 +32,7 @@ async function render() {
     document.body.dataset.ready = "1";
     return;
   }
+  if (show !== showSearch) document.getElementById("search-input").value = "";
   loading(view);
   try {
     await show(view, arg, params);

@@ -93,7 +93,7 @@ function factLists(rec, select) {
   const ent = (id) => entityName(rec, id);
   return [
     sec("Entities", rec.entities, (e) => item(e.id, `${e.name} `, h("small", {}, e.type))),
-    sec("Quotes", rec.quotes, (q) => item(q.id, `“${clip(q.text, 80)}” `, h("small", {}, ent(q.speaker) || "unattributed"))),
+    sec("Quotes", rec.quotes, (q) => item(q.id, h("i", {}, clip(q.text, 90)), " ", h("small", {}, ent(q.speaker) || "unattributed"))),
     sec("Figures", rec.numbers, (n) => item(n.id, `${n.text} `, h("small", {}, [n.counted, n.category].filter(Boolean).join(" · ")))),
     sec("Times", rec.times, (t) => item(t.id, `${t.text} `, h("small", {}, t.value))),
     sec("Places", rec.places, (p) => item(p.id, `${p.name || p.text} `, h("small", {}, [p.kind, p.country].filter(Boolean).join(" · ")))),

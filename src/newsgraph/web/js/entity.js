@@ -18,7 +18,7 @@ export async function showEntity(view, id) {
         h("tr", {}, h("td", {}, r.published || ""), h("td", {}, r.title), h("td", {}, articleLink(r.article, null, r.published)))))),
     h("section", {}, h("h2", {}, `Quotes (${e.quotes.length})`),
       table("quotes", ["date", "quote", "article"], e.quotes.map((q) =>
-        h("tr", {}, h("td", {}, q.published || ""), h("td", {}, h("q", {}, q.text)), h("td", {}, articleLink(q.article, q.title, q.published)))))),
+        h("tr", {}, h("td", {}, q.published || ""), h("td", { class: "qtext" }, q.text), h("td", {}, articleLink(q.article, q.title, q.published)))))),
     h("section", {}, h("h2", {}, `Figures claimed (${e.numbers.length})`),
       table("numbers", ["date", "figure", "counted", "category", "article"], e.numbers.map((n) =>
         h("tr", {}, h("td", {}, n.published || ""), h("td", { class: "num" }, `${n.text} (${fmtNumber(n.value)})`),
