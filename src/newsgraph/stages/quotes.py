@@ -33,7 +33,7 @@ def run(doc, ctx: Context, rec: ArticleRecord) -> list[Quote]:
     resolver.blocked = [(c.start, c.end) for c in direct]
     speakers: dict[int, Speaker | None] = {}
     for c in cands:
-        speakers[id(c)] = _speaker(c, resolver, speakers)
+        speakers[id(c)] = _speaker(c, resolver, speakers, text)
     quotes = []
     for n, c in enumerate(sorted(cands, key=lambda c: (c.start, c.end)), 1):
         quotes.append(_quote(n, c, speakers[id(c)], text))
@@ -49,20 +49,16 @@ def _order(c: Candidate) -> int:
     return c.cue_start if c.cue_start is not None else c.start
 
 
-def _speaker(c: Candidate, resolver: SpeakerResolver, done: dict) -> Speaker | None:
+def _speaker(c: Candidate, resolver: SpeakerResolver, done: dict, text: str) -> Speaker | None:
     if c.inherit is not None:
         src = c.inherit
         while src.inherit is not None:
             src = src.inherit
-        c.cue_start, c.cue_end = (src.cue_start, src.cue_end) if _same_para(c, src) else (None, None)
+        c.cue_start, c.cue_end = (src.cue_start, src.cue_end) if "\n" not in text[src.end:c.start] else (None, None)
         return done.get(id(src))
     if c.speaker_tok is not None:
         return resolver.resolve(c.speaker_tok)
     return None
-
-
-def _same_para(a: Candidate, b: Candidate) -> bool:
-    return True
 
 
 def _quote(n: int, c: Candidate, sp: Speaker | None, text: str) -> Quote:

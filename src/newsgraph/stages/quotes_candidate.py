@@ -1,6 +1,7 @@
 """A quote found but not yet numbered or resolved, and helpers shared by the finders."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
@@ -28,8 +29,6 @@ def subject_of(verb, depth: int = 0):
     """The subject token of a cue verb, climbing from participles and relative clauses."""
     for child in verb.children:
         if child.dep_ in _SUBJ:
-            if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
-                return verb.head
             return child
     for child in verb.children:
         if child.dep_ == "agent":
@@ -41,6 +40,17 @@ def subject_of(verb, depth: int = 0):
             return verb.head
         return subject_of(verb.head, depth + 1)
     return None
+
+
+_DATELINE = re.compile(r"^[A-Z][A-Za-z .,'’-]{1,60}?(?:\([A-Za-z]+\))?\s*[—–]+\s*")
+
+
+def strip_dateline(text: str, start: int, end: int) -> int:
+    """Skip a dateline such as `WASHINGTON (AP) — ` at the start of a content span."""
+    m = _DATELINE.match(text[start:min(end, start + 90)])
+    if m and (m.group().split()[0].isupper() or "(" in m.group()):
+        return start + m.end()
+    return start
 
 
 def trim(text: str, start: int, end: int, strip: str = _STRIP) -> tuple[int, int]:

@@ -6,7 +6,7 @@ sentence. A reported clause that holds a quoted fragment is kind `mixed`.
 """
 from __future__ import annotations
 
-from .quotes_candidate import Candidate, inside, nearby_speaker, subject_of, trim
+from .quotes_candidate import Candidate, inside, nearby_speaker, strip_dateline, subject_of, trim
 from .quotes_cues import lexicon
 
 _XCOMP_CUES = {"want", "urge", "call", "ask", "plan", "seek", "promise", "vow", "pledge",
@@ -45,6 +45,7 @@ def find_indirect(doc, quoted: list[tuple[int, int]], direct: list[Candidate],
         if cand is None or _mostly_taken(cand, taken):
             continue
         _clip_paragraph(doc.text, cand)
+        cand.start = strip_dateline(doc.text, cand.start, cand.end)
         if cand.end - cand.start < 8:
             continue
         if any(s < cand.end and cand.start < e for s, e in quoted):

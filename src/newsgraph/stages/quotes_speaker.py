@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from .quotes_cues import lexicon
 
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
+_RELATIVE = {"who", "which", "that"}
 _GROUP_PRONOUNS = {"they", "them", "it", "we"}
 _TYPE_RANK = {"PERSON": 0, "ORG": 1, "NORP": 2, "GPE": 3}
 _NP_DEPS = {"compound", "flat", "det", "amod", "poss", "nmod", "nummod", "case", "quantmod"}
@@ -58,6 +59,9 @@ class SpeakerResolver:
 
     def resolve(self, head) -> Speaker:
         """The speaker whose subject head token is ``head``."""
+        if head.lower_ in _RELATIVE and head.head.dep_ in ("relcl", "acl"):
+            sp = self.resolve(head.head.head)  # `Smith, who said ...`: the mention is `who`
+            return Speaker(sp.entity, head.idx, head.idx + len(head))
         s, e = noun_phrase(head)
         sp = self._by_mention(s, e) or self._by_pronoun(head) or self._by_surname(head, s, e)
         sp = sp or self._by_words(head, s, e)
