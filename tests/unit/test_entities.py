@@ -172,11 +172,11 @@ def test_short_org_name_joins_its_of_place_form():
     assert texts(text, org) == ["National Security Committee of Kazakhstan", "National Security Committee"]
 
 
-def test_capitalised_head_word_joins_the_one_org_with_that_head():
+def test_capitalised_head_word_joins_the_one_org_with_that_head_labelled_or_not():
     text, ents = extract("[the National Security Committee|ORG] met . Then [the Committee|ORG] said . "
                          "Later the Committee added .")
     org = by_name(ents, "National Security Committee")
-    assert texts(text, org) == ["National Security Committee", "Committee"]
+    assert texts(text, org) == ["National Security Committee", "Committee", "Committee"]
 
 
 def test_head_word_with_two_candidate_orgs_joins_neither():
@@ -275,3 +275,31 @@ def test_ids_in_order_of_first_mention_and_sorted_mentions():
     for e in ents:
         assert e.mentions == sorted(e.mentions)
         assert all(text[s:t] == e.name for s, t in e.mentions)
+
+
+# --- more clean-up -----------------------------------------------------------------------
+
+def test_word_of_a_title_phrase_is_no_entity():
+    text, ents = extract("former Secretary of [State|ORG] [Hillary Clinton|PERSON] spoke .")
+    assert [e.name for e in ents] == ["Hillary Clinton"]
+    assert [r.title for r in ents[0].roles] == ["former Secretary of State"]
+
+
+def test_longer_name_replaces_a_shorter_label_where_it_recurs():
+    text, ents = extract("[Islamic State|ORG] fighters fled . [Islamic|NORP] State lost ground .")
+    assert [(e.type, e.name, len(e.mentions)) for e in ents] == [("ORG", "Islamic State", 2)]
+
+
+def test_leading_article_and_quotes_are_trimmed():
+    _, ents = extract("He joined [a Professional Golfers Association|ORG] event and [“ Showcase|WORK_OF_ART] .")
+    assert [e.name for e in ents] == ["Professional Golfers Association", "Showcase"]
+
+
+def test_middle_name_of_three_word_name_joins():
+    text, ents = extract("[Melba Acosta Febo|PERSON] spoke . [Acosta|PERSON] said so .")
+    assert len(ents) == 1 and texts(text, ents[0]) == ["Melba Acosta Febo", "Acosta"]
+
+
+def test_dotted_initials_join_the_spelled_out_place():
+    text, ents = extract("The [United States|GPE] agreed . The [U.S.|GPE] said so .")
+    assert len(ents) == 1 and ents[0].name == "United States" and len(ents[0].mentions) == 2

@@ -25,10 +25,12 @@ def run(doc, ctx: Context, rec: ArticleRecord) -> list[Entity]:
     source = rec.article.text if rec is not None else doc.text  # the same string; doc.text is slow
     toks = spans.tokens_of(doc, source)
     mentions, taken = spans.collect(doc, toks, lex)
+    mentions = spans.drop_title_words(mentions, toks, lex)
     spans.fix_norp(mentions, toks, lex, source)
     spans.add_acronyms(mentions, toks, taken)
-    spans.propagate(mentions, toks, taken, lex)
+    mentions = spans.propagate(mentions, toks, taken, lex)
     spans.extend_orgs(mentions, toks, taken, lex)
+    merge.add_org_short_forms(mentions, toks, taken, lex)
     merge.add_person_mentions(mentions, toks, taken, lex)
     groups = merge.group(mentions, toks, lex, source)
     group_of = [0] * len(mentions)
@@ -65,8 +67,9 @@ def _name(g, mentions, toks, source) -> str:
     own = [m for m in names if m.label == g.type] or names
     best = max(own, key=lambda m: (toks.end[m.te - 1] - toks.start[m.ts], -m.ts))
     name = spans.span_text(toks, best.ts, best.te, source)
-    if best.te - best.ts == 1 and g.type == "ORG" and toks.lower[best.ts] in lexicon().org_heads:
-        name = "the " + name  # a bare head word ("Committee") needs its article
+    if best.te - best.ts == 1 and g.type == "ORG" and toks.lower[best.ts] in lexicon().org_heads \
+            and all(m.ts > 0 and toks.lower[m.ts - 1] == "the" for m in names):
+        name = "the " + name  # a bare head word always written "the Committee" keeps its article
     return name
 
 

@@ -74,26 +74,39 @@ class _People:
                     self.keys.setdefault(key, k)
         self.last: dict[str, set[tuple]] = {}
         self.first: dict[str, set[tuple]] = {}
-        for key in self.keys:
+        self.middle: dict[str, set[tuple]] = {}
+        for key, k in self.keys.items():
             self.last.setdefault(key[1], set()).add(key)
             self.first.setdefault(key[0], set()).add(key)
+            for word in _middle_names(toks, mentions[k]):
+                self.middle.setdefault(word, set()).add(key)
         for last, keys in self.last.items():  # "Trump" means Donald Trump, not Donald Trump Jr.
             plain = {k for k in keys if not k[2]}
             if plain and len(plain) < len(keys):
                 self.last[last] = plain
 
     def surnames(self) -> set[str]:
-        return set(self.last)
+        """Last names, and middle names of three-word names ("Acosta" in "Melba Acosta Febo")."""
+        return set(self.last) | set(self.middle)
 
     def short(self, word: str, label: str) -> tuple | str | None:
         """The person key a one-word name points at; "ambiguous"; or None."""
         keys = self.last.get(word)
         if keys:
             return next(iter(keys)) if len(keys) == 1 else "ambiguous"
+        keys = self.middle.get(word)
+        if keys:
+            return next(iter(keys)) if len(keys) == 1 else "ambiguous"
         keys = self.first.get(word)
         if keys and label == "PERSON":
             return next(iter(keys)) if len(keys) == 1 else "ambiguous"
         return None
+
+
+def _middle_names(toks: Tokens, m: Mention) -> list[str]:
+    words = [toks.lower[i] for i in range(m.ts + 1, m.te - 1)
+             if toks.text[i][:1].isupper() and len(toks.text[i]) > 2 and not toks.text[i].endswith(".")]
+    return words if m.te - m.ts == 3 else []
 
 
 def _is_place_use(toks: Tokens, m: Mention) -> bool:
@@ -181,33 +194,65 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in words).lower() if len(words) >= 2 else ""
 
 
+def _acronym_key(text: str) -> str:
+    """"U.S." -> "us", "FBI" -> "fbi"; "" when the text is no all-capitals word."""
+    bare = text.replace(".", "")
+    return bare.lower() if 2 <= len(bare) <= 8 and bare.isalpha() and bare.isupper() else ""
+
+
 def _merge_orgs(mentions, toks, lex, source, keys, uf, roots) -> None:
-    orgs = {r: keys[r][2:] for r, t in roots.items() if t == "ORG" and keys[r].startswith("T:")}
+    names = {r: keys[r][2:] for r, t in roots.items() if t != "PERSON" and keys[r].startswith("T:")}
     by_base: dict[str, list[int]] = {}
     by_head: dict[str, list[int]] = {}
     by_initials: dict[str, list[int]] = {}
-    for r, name in orgs.items():
-        base, head = _org_name_parts(name)
-        if base != name:
-            by_base.setdefault(base, []).append(r)
-        if " " in name:
-            by_head.setdefault(head, []).append(r)
+    for r, name in names.items():
+        if roots[r] == "ORG":
+            base, head = _org_name_parts(name)
+            if base != name:
+                by_base.setdefault(base, []).append(r)
+            if " " in name:
+                by_head.setdefault(head, []).append(r)
         ini = _initials(span_text(toks, mentions[r].ts, mentions[r].te, source))
         if ini:
             by_initials.setdefault(ini, []).append(r)
-    for r, name in orgs.items():
-        for table in (by_base, by_head, by_initials):
-            if table is by_head and (name not in lex.org_heads or not toks.is_cap(mentions[r].ts)):
+    for r, name in names.items():
+        m = mentions[r]
+        if roots[r] == "ORG":
+            if _join_unique(uf, r, by_base.get(name, ())):
                 continue
-            if table is by_initials and not toks.text[mentions[r].ts].isupper():
+            if name in lex.org_heads and toks.is_cap(m.ts) and _join_unique(uf, r, by_head.get(name, ())):
                 continue
-            targets = [t for t in table.get(name, ()) if t != r]
-            if len(targets) == 1:
-                uf.join(r, targets[0])
-                break
+        acronym = _acronym_key(toks.text[m.ts]) if m.te - m.ts == 1 else ""
+        if acronym:
+            _join_unique(uf, r, by_initials.get(acronym, ()))
+    index = {id(m): k for k, m in enumerate(mentions)}
     for k, m in enumerate(mentions):  # a defined acronym (its later uses share its key)
-        if m.alias_of >= 0:
-            uf.join(k, m.alias_of)
+        if m.alias_of is not None and id(m.alias_of) in index:
+            uf.join(k, index[id(m.alias_of)])
+
+
+def _join_unique(uf: _Union, r: int, targets) -> bool:
+    targets = [t for t in targets if t != r]
+    if len(targets) == 1:
+        uf.join(r, targets[0])
+        return True
+    return False
+
+
+def add_org_short_forms(mentions: list[Mention], toks: Tokens, taken: list[bool], lex: Lexicon) -> None:
+    """An unlabelled "the Committee" becomes an ORG mention when exactly one organisation
+    of the article is named with that head word (it then joins it in ``group``)."""
+    names: dict[str, set[str]] = {}  # head word -> organisation names (before " of ")
+    for m in mentions:
+        if m.label == "ORG" and m.te - m.ts > 1:
+            base, head = _org_name_parts(" ".join(toks.lower[m.ts:m.te]))
+            names.setdefault(head, set()).add(base)
+    for i in range(1, toks.n):
+        w = toks.lower[i]
+        if not taken[i] and w in lex.org_heads and toks.is_cap(i) and toks.lower[i - 1] == "the" \
+                and len(names.get(w, ())) == 1:
+            mentions.append(Mention(i, i + 1, "ORG"))
+            taken[i] = True
 
 
 def _collect(mentions, keys, uf, roots) -> list[Group]:

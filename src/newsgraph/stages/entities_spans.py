@@ -22,7 +22,7 @@ KEEP = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", 
 _NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _PERSON_JUNK_TAGS = frozenset({"DT", "PRP", "PRP$", "VBZ", "POS", "IN", "CC", "WP", "WDT", "EX", "MD"})
-_TRAIL_PUNCT = frozenset({",", ".", ";", ":", "-", "—", "–", "(", ")", '"', "“", "”", "'", "’"})
+_DETERMINERS = frozenset({"DT", "PDT", "PRP$", "WDT", "WP$"})
 _FIXED_THE = frozenset({"hague", "gambia", "bahamas", "netherlands"})
 
 
@@ -77,7 +77,7 @@ class Mention:
     label: str
     kind: str = "name"  # name | title (a descriptive mention such as "the Deputy Chairman")
     nested: bool = False  # inside a longer mention ("Kazakhstan" in "... Committee of Kazakhstan")
-    alias_of: int = -1  # for a defined acronym: the mention it abbreviates
+    alias_of: "Mention | None" = None  # for a defined acronym: the mention it abbreviates
 
 
 def span_text(toks: Tokens, ts: int, te: int, source: str) -> str:
@@ -85,13 +85,17 @@ def span_text(toks: Tokens, ts: int, te: int, source: str) -> str:
     return " ".join(source[toks.start[ts]:toks.end[te - 1]].split())
 
 
+def _junk(word: str) -> bool:
+    """Punctuation or a possessive ending: never the edge of a name."""
+    return word in _POSSESSIVE or not any(c.isalnum() for c in word)
+
+
 def _trim(toks: Tokens, ts: int, te: int, label: str, lex: Lexicon) -> tuple[int, int]:
     lower, tag = toks.lower, toks.tag
-    while te > ts and (lower[te - 1] in _POSSESSIVE or lower[te - 1] in _TRAIL_PUNCT or tag[te - 1] == "POS"):
+    while te > ts and (_junk(lower[te - 1]) or tag[te - 1] == "POS"):
         te -= 1
-    while ts < te and (lower[ts] in _TRAIL_PUNCT or lower[ts] in _POSSESSIVE):
-        ts += 1
-    if ts < te and lower[ts] == "the" and not (te - ts == 2 and lower[ts + 1] in _FIXED_THE):
+    while ts < te and (_junk(lower[ts]) or (tag[ts] in _DETERMINERS and not toks.is_cap(ts))
+                       or lower[ts] == "the" and not (te - ts == 2 and lower[ts + 1] in _FIXED_THE)):
         ts += 1
     if label == "PERSON":
         while te - ts > 1 and (lower[ts] in lex.honorifics or lower[ts] in lex.heads or lower[ts] in lex.modifiers
@@ -120,6 +124,18 @@ def collect(doc, toks: Tokens, lex: Lexicon) -> tuple[list[Mention], list[bool]]
         if ts < te and _has_capital(toks, ts, te):
             mentions.append(Mention(ts, te, label))
     return mentions, taken
+
+
+def drop_title_words(mentions: list[Mention], toks: Tokens, lex: Lexicon) -> list[Mention]:
+    """Mentions inside a multi-word title ("State" in "Secretary of State") are no names."""
+    inside = [False] * toks.n
+    for i, w in enumerate(toks.lower):
+        for words in lex.phrases.get(w, ()):
+            if tuple(toks.lower[i:i + len(words)]) == words:
+                for t in range(i + 1, i + len(words)):
+                    inside[t] = True
+                break
+    return [m for m in mentions if not all(inside[m.ts:m.te])]
 
 
 def fix_norp(mentions: list[Mention], toks: Tokens, lex: Lexicon, source: str) -> None:
@@ -159,38 +175,62 @@ def add_acronyms(mentions: list[Mention], toks: Tokens, taken: list[bool]) -> No
         if i + 2 < toks.n and text[i] == "(" and text[i + 2] == ")" and _is_acronym(text[i + 1]):
             j = starts.get(i + 1)
             if j is not None and mentions[j].te == i + 2:
-                mentions[j].label, mentions[j].alias_of = m.label, k
+                mentions[j].label, mentions[j].alias_of = m.label, m
             elif not taken[i + 1]:
-                mentions.append(Mention(i + 1, i + 2, m.label, alias_of=k))
+                mentions.append(Mention(i + 1, i + 2, m.label, alias_of=m))
                 taken[i + 1] = True
 
 
-def propagate(mentions: list[Mention], toks: Tokens, taken: list[bool], lex: Lexicon) -> None:
-    """A name labelled somewhere in the article is a mention wherever it recurs unlabelled."""
+def propagate(mentions: list[Mention], toks: Tokens, taken: list[bool], lex: Lexicon) -> list[Mention]:
+    """A name labelled somewhere in the article is a mention wherever it recurs unlabelled.
+
+    A recurring longer name also replaces shorter mentions inside it ("Islamic State"
+    where spaCy labelled only "Islamic"). Lone title or organisation words ("State",
+    "Committee") are not spread.
+    """
     names: dict[str, dict[tuple[str, ...], str]] = {}
     for m in mentions:
         if m.label not in _NAME_TYPES or m.kind != "name":
             continue
         words = tuple(toks.text[m.ts:m.te])
-        if len(words) == 1 and (words[0].lower() in lex.org_heads or words[0].lower() in lex.heads):
+        if len(words) == 1 and _generic(words[0].lower(), lex):
             continue
         names.setdefault(words[0], {}).setdefault(words, m.label)
     if not names:
-        return
+        return mentions
+    owner = cover(mentions, toks.n)
+    dropped: set[int] = set()
     text, n = toks.text, toks.n
     i = 0
     while i < n:
-        cands = names.get(text[i]) if not taken[i] and toks.is_cap(i) else None
-        if cands:
+        cands = names.get(text[i]) if toks.is_cap(i) else None
+        if cands and (not taken[i] or owner[i] >= 0 and mentions[owner[i]].ts == i):
             for words, label in sorted(cands.items(), key=lambda kv: -len(kv[0])):
                 j = i + len(words)
-                if j <= n and tuple(text[i:j]) == words and not any(taken[i:j]):
+                if j <= n and tuple(text[i:j]) == words and _free(i, j, taken, owner, mentions):
+                    dropped.update(owner[t] for t in range(i, j) if owner[t] >= 0)
                     mentions.append(Mention(i, j, label))
                     for t in range(i, j):
                         taken[t] = True
                     i = j - 1
                     break
         i += 1
+    return [m for k, m in enumerate(mentions) if k not in dropped]
+
+
+def _generic(word: str, lex: Lexicon) -> bool:
+    return word in lex.org_heads or word in lex.heads or word in lex.modifiers
+
+
+def _free(i: int, j: int, taken: list[bool], owner: list[int], mentions: list[Mention]) -> bool:
+    """Tokens [i, j) hold no entity, or only mentions lying inside [i, j) that are shorter."""
+    for t in range(i, j):
+        if not taken[t]:
+            continue
+        k = owner[t]
+        if k < 0 or mentions[k].ts < i or mentions[k].te > j or mentions[k].te - mentions[k].ts == j - i:
+            return False
+    return True
 
 
 def extend_orgs(mentions: list[Mention], toks: Tokens, taken: list[bool], lex: Lexicon) -> None:
