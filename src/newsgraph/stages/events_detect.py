@@ -16,6 +16,7 @@ from .events_lexicon import Lexicon
 
 _VERB_TAGS = {"VERB"}
 _NOUN_POS = {"NOUN", "PROPN"}
+_MEDICAL = {"cardiac", "heart", "respiratory", "pulmonary"}
 _LIGHT_DEPS = {"dobj", "nsubj", "nsubjpass", "attr", "ROOT", "appos", "conj", "oprd"}
 
 
@@ -148,6 +149,8 @@ def _noun_licensed(tok, typ: str, lex: Lexicon) -> bool:
     head = tok.head
     if tok.dep_ == "compound":  # "police firing" -> "firing" is the trigger, not "police"
         return False
+    if tok.dep_ == "acl":  # "in police firing" parsed as police <-acl- firing
+        return True
     if need != "light":
         return True
     if tok.dep_ in ("nsubj", "nsubjpass", "ROOT"):
@@ -176,9 +179,11 @@ def _noun_trigger(tok, lex: Lexicon) -> Trigger | None:
             entry = ("ASSAULT", "crowd-control")
         elif lemma(compound) == "flag" and lem == "march":
             entry = ("MOBILIZE", "police")
-    entry = entry or lex.nouns.get(lem)
+    entry = entry or lex.nouns.get(lem) or lex.nouns.get(tok.lower_)
     if entry is None:
         return None
+    if any(lemma(c) in _MEDICAL for c in tok.children if c.dep_ in ("amod", "compound")):
+        return None  # "cardiac arrest"
     typ, mode = entry
     if not _noun_licensed(tok, typ, lex):
         return None
@@ -200,6 +205,9 @@ def find_triggers(sent, lex: Lexicon) -> list[Trigger]:
             trig = _noun_trigger(tok, lex)
         else:
             trig = None
+        if trig is None and tok.tag_ == "VBG" and (tok.dep_ in ("pobj", "nsubj", "dobj", "nsubjpass") or (
+                tok.dep_ == "acl" and tok.head.i == tok.i - 1 and tok.head.pos_ in _NOUN_POS)):
+            trig = _noun_trigger(tok, lex)  # "killed in police firing": a gerund used as a noun
         if trig is None and tok.pos_ in _VERB_TAGS:
             trig = _must_request(tok, lex)
         if trig is not None:

@@ -72,7 +72,7 @@ def _np_extent(tok) -> tuple[int, int]:
             left = min(left, c.left_edge.i)
     right = tok.i
     for c in tok.rights:
-        if c.dep_ in ("compound", "nummod", "amod", "flat", "prep"):
+        if c.dep_ in ("compound", "nummod", "amod", "flat", "prep", "conj", "cc"):
             right = max(right, c.right_edge.i)
     return left, right
 
@@ -142,8 +142,10 @@ def _prep_obj(tok, preps):
 
 
 def _resolve_pronoun(tok, ents: EntityIndex) -> Role | None:
-    if tok.pos_ != "PRON":
+    if tok.pos_ != "PRON" and tok.tag_ not in ("WP", "WDT"):
         return None
+    if tok.lower_ in ("who", "which", "that") and tok.head.dep_ == "relcl":
+        return _phrase_role(tok.head.head, ents)  # "the policemen who killed" -> policemen
     clause = tok.head
     while clause.dep_ in ("xcomp", "acomp", "conj") and clause.head is not clause:
         clause = clause.head
@@ -194,7 +196,9 @@ def noun_roles(trig: Trigger, ents: EntityIndex) -> tuple[Role | None, Role | No
     comp = next((c for c in n.children if c.dep_ == "compound" and c.idx < trig.start), None) \
         or next((c for c in n.children if c.dep_ in ("compound", "amod") and (c.ent_type_ or lemma(c) in _AUTH_COMPOUNDS)), None)
     by = _prep_obj(n, ("by",))
-    if by is not None:
+    if n.dep_ == "acl" and n.head.i == n.i - 1:  # "police firing" parsed as police <-acl- firing
+        actor = _role(n.head, ents)
+    elif by is not None:
         actor = _role(by, ents)
     elif poss is not None:
         actor = _role(poss, ents)
@@ -222,6 +226,9 @@ def instrument_actor(trig: Trigger, ents: EntityIndex, triggers_by_tok: dict) ->
             p = _child(c, ("pobj",))
             if p is not None and p.i in triggers_by_tok:
                 return triggers_by_tok[p.i]
+            for g in (p.children if p is not None else ()):
+                if g.dep_ == "acl" and g.i in triggers_by_tok:
+                    return triggers_by_tok[g.i]
     return None
 
 
