@@ -93,7 +93,8 @@ def evaluate_gsr(path: Path, limit: int | None = None, peers: bool = True) -> di
     from ..model import Article
 
     data = load_gsr(path, limit)
-    arts = [Article(id=x["id"], text=x["text"], published=(x.get("date") or None)) for x in data]
+    # the records' "date" is a placeholder (2000-01-01), not the publication date: leave it unknown
+    arts = [Article(id=x["id"], text=x["text"], published=None) for x in data]
     recs, secs, pipe = _run(arts)
     tally = {"type": [0, 0], "actor": [0, 0], "target": [0, 0]}
     peer = [0, 0]

@@ -75,6 +75,8 @@ def derive(trig: Trigger, fact: str, lex: Lexicon) -> Derived | None:
         if kind == "threaten":
             return Derived(head, "THREATEN", threat_mode(trig, lex), trig)
         if kind == "request":
+            if lemma(head) == "order" and pol == "conflict":  # "ordered patrols" is the act itself
+                return Derived(head, trig.type, trig.mode, trig)
             return Derived(head, "REQUEST", None, trig)
         if kind == "reject":
             return Derived(head, "REJECT", None, trig)
@@ -82,11 +84,15 @@ def derive(trig: Trigger, fact: str, lex: Lexicon) -> Derived | None:
             if lemma(head) in ("say", "announce", "declare"):
                 if _must(trig.tok):
                     return Derived(head, "REQUEST", None, trig)
+                if fact == "negated" and pol == "coop":  # "says it will not accept"
+                    return Derived(trig.tok, "REJECT", None, trig)
                 if fact not in ("future", "hypothetical"):
                     return None
                 head = trig.tok  # "X will do Y, officials said": the act stays on Y, by X
             if pol == "coop":
                 return Derived(head, "AGREE", None, trig)
+            if pol == "conflict" and lemma(head) == "prepare" and head.pos_ == "VERB":
+                return Derived(head, "MOBILIZE", "troops", trig)  # "prepared to resume shelling"
             if pol == "conflict":
                 return Derived(head, "THREATEN", threat_mode(trig, lex), trig)
             return None
