@@ -1,0 +1,71 @@
+"""Cross-article resolution: store-wide entities, event clusters and claim series.
+
+``run_incremental(store)`` runs after every ingest (service.ingest calls it). It resolves only
+the articles that are new or whose text changed (``resolve_state``), in one transaction:
+
+    1. entities.py  each article's entities -> store-wide entities (entity_links, store_entities)
+    2. events.py    events of compatible type, date, place and actors -> event_clusters
+    3. series.py    figures with the same category, counted phrase and country -> series
+    4. decisions.py the user's --merge / --split decisions, replayed so they survive re-runs
+
+The tables are documented in schema.sql; every grouping row carries its score and evidence.
+"""
+from __future__ import annotations
+
+import time
+
+from .db import RESOLVE_VERSION, bulk_insert, ensure_schema, forget, pending_articles, temp_ids
+
+__all__ = ["run_incremental", "rebuild", "RESOLVE_VERSION"]
+
+_DERIVED = ("resolve_state", "store_entities", "entity_keys", "entity_links", "entity_roles",
+            "event_clusters", "event_cluster_members", "series", "series_points", "resolve_redirects")
+
+
+def run_incremental(store, *, limit: int | None = None) -> dict:
+    """Resolve the articles not yet resolved at their current text; returns a summary dict."""
+    from . import decisions, entities, events, series
+
+    t0 = time.perf_counter()
+    con = store.con
+    ensure_schema(con)
+    pending = pending_articles(con, limit)
+    summary: dict = {"articles": len(pending)}
+    if not pending:
+        return summary
+    published = {aid: pub for aid, _, pub in pending}
+    with store.transaction():
+        temp_ids(con, "_resolve_pending", list(published))
+        stale = _stale_entities(con)
+        forget(con, "_resolve_pending")
+        summary["entities"] = entities.resolve_entities(con, "_resolve_pending", published, stale)
+        summary["events"] = events.resolve_events(con, "_resolve_pending")
+        summary["series"] = series.resolve_series(con, "_resolve_pending")
+        summary["decisions"] = decisions.replay(con)
+        con.execute("DELETE FROM resolve_state WHERE article_id IN (SELECT id FROM _resolve_pending)")
+        bulk_insert(con, "resolve_state", ["article_id", "content_hash", "published", "version", "resolved_at"],
+                    [(aid, h, pub, RESOLVE_VERSION, _now()) for aid, h, pub in pending])
+    summary["seconds"] = round(time.perf_counter() - t0, 3)
+    return summary
+
+
+def rebuild(store) -> dict:
+    """Drop every derived table (not the decisions) and resolve the whole store again."""
+    con = store.con
+    with store.transaction():
+        for t in _DERIVED:
+            con.execute(f"DROP TABLE IF EXISTS {t}")
+    ensure_schema(con)
+    return run_incremental(store)
+
+
+def _stale_entities(con) -> set[str]:
+    """Store entities linked from articles about to be resolved again (their counts change)."""
+    rows = con.execute("SELECT DISTINCT store_entity_id FROM entity_links "
+                       "WHERE article_id IN (SELECT id FROM _resolve_pending)").fetchall()
+    return {r[0] for r in rows}
+
+
+def _now() -> str:
+    import datetime as dt
+    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None).isoformat(sep=" ", timespec="seconds")
