@@ -66,6 +66,16 @@ def test_article_record_is_the_extracted_record(client, seed_record):
         assert rec[name] == seed_record[name], name
 
 
+def test_every_record_is_what_the_store_holds(client, store):
+    from newsgraph.store import Store, queries
+
+    with Store(store, read_only=True) as s:
+        ids = [r[0] for r in s.con.execute("SELECT id FROM articles ORDER BY id").fetchall()]
+        assert len(ids) >= 6
+        for i in ids:
+            assert client.get(f"/articles/{i}").json() == queries.get_record(s, i), i
+
+
 def test_entity_search_and_page(client):
     items = client.get("/entities", params={"q": "bilisbekov"}).json()["items"]
     people = [e for e in items if e["type"] == "PERSON"]

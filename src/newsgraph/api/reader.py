@@ -10,8 +10,9 @@ open it at all (not even read-only). So the server never opens the live file:
 2. it opens the copy, replays its WAL, builds the API's helper tables (store-wide entity
    groups, the quotes full-text index) and swaps it in as the current snapshot;
 3. a background thread polls the live file once a second and repeats 1-2 when its size
-   or modification time changed; requests keep reading the old snapshot meanwhile, and
-   an old snapshot is closed and deleted once its last request is done.
+   or modification time changed (while a long ingest writes, at most a fifth of the time
+   goes into snapshots); requests keep reading the old snapshot meanwhile, and an old
+   snapshot is closed and deleted once its last request is done.
 
 So reads never block on writes, `ingest` never fails because the server holds a lock,
 and committed articles appear within a few seconds. The cost is disk space for one copy.
@@ -86,6 +87,7 @@ class Reader:
         self._lock = threading.Lock()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
+        self._not_before = 0.0  # no new snapshot before this time (see refresh)
         self.current: Snapshot | None = None
         if not self.refresh(force=True):
             raise StoreError(f"{db}: could not take a consistent copy (the file kept changing); try again")
@@ -94,12 +96,15 @@ class Reader:
     def refresh(self, force: bool = False) -> bool:
         """Take a new snapshot if the live file changed; True if one is now current."""
         sig = signature(self.db)
-        if not force and self.current is not None and sig == self.current.sig:
+        if not force and self.current is not None and (sig == self.current.sig or time.monotonic() < self._not_before):
             return True
         for _ in range(5):
+            t0 = time.monotonic()
             snap = self._copy(sig)
             if snap is not None:
                 self._swap(snap)
+                # while an ingest keeps writing, spend at most a fifth of the time on snapshots
+                self._not_before = time.monotonic() + 4 * (time.monotonic() - t0)
                 return True
             time.sleep(0.2)
             sig = signature(self.db)

@@ -16,7 +16,9 @@ from typing import Any
 
 import duckdb
 
+from ..model import FACT_LISTS, SCHEMA_VERSION
 from .queries import snippet
+from .writer import JSON_FIELDS, fact_columns
 
 # Tables written by resolve/ (cross-article resolution), used when present with these columns.
 RESOLVE_LINKS = ("entity_links", ("article_id", "entity_id", "store_entity_id"))
@@ -82,6 +84,7 @@ def prepare(con) -> None:
                        count(DISTINCT article_id) AS articles, sum(json_array_length(mentions)) AS mentions,
                        lower(string_agg(DISTINCT name, ' | ')) AS names FROM api_entity_map GROUP BY eid
                        ORDER BY articles DESC, mentions DESC, name, eid""")
+    _build_records(con)
     con.execute("""CREATE OR REPLACE TABLE api_quotes AS
         SELECT q.article_id || ':' || q.id AS qkey, q.article_id AS article, q.id, q.start, q."end", q.text,
                q.kind, q.speaker, m.eid AS speaker_id, m.name AS speaker_name, q.cue,
@@ -93,6 +96,35 @@ def prepare(con) -> None:
         con.execute("PRAGMA create_fts_index('api_quotes', 'qkey', 'text', overwrite=1)")
     if con.execute("SELECT count(*) FROM articles").fetchone()[0] and not has_table(con, "docs", "fts_main_articles"):
         con.execute("PRAGMA create_fts_index('articles', 'id', 'title', 'text', overwrite=1)")
+
+
+def _fact_json(name: str) -> str:
+    """Per article, its list of ``name`` facts as JSON, fields in contract order."""
+    fields = []
+    for c in fact_columns(name)[1:-1]:
+        fields.append(f'"{c}" := json("{c}")' if c in JSON_FIELDS else f'"{c}" := "{c}"')
+    return f"""SELECT article_id, to_json(list(struct_pack({', '.join(fields)})
+                   ORDER BY try_cast(substr(id, 2) AS INTEGER), id)) AS j FROM {name} GROUP BY article_id"""
+
+
+def _build_records(con) -> None:
+    """Every article's record as one JSON text (what queries.get_record returns, built in
+    bulk), so serving a record is one primary-key lookup."""
+    joins = " ".join(f"LEFT JOIN ({_fact_json(n)}) {n} ON {n}.article_id = a.id" for n in FACT_LISTS)
+    lists = ", ".join(f"{n} := coalesce({n}.j, '[]'::JSON)" for n in FACT_LISTS)
+    con.execute(f"""CREATE OR REPLACE TABLE api_records (id VARCHAR PRIMARY KEY, record VARCHAR)""")
+    con.execute(f"""INSERT INTO api_records SELECT a.id, to_json(struct_pack(
+            "schema" := {int(SCHEMA_VERSION)}, id := a.id, url := a.url, source := a.source,
+            published := strftime(a.published, '%Y-%m-%d'), title := a.title, lang := a.lang, text := a.text,
+            text_offset := a.text_offset, content_hash := a.content_hash,
+            stages := json(coalesce(a.stages, '{{}}')), {lists}))
+        FROM articles a {joins}""")
+
+
+def record_json(con, article_id: str) -> str | None:
+    """One article's record as JSON text, or None."""
+    row = con.execute("SELECT record FROM api_records WHERE id = ?", [article_id]).fetchone()
+    return row[0] if row else None
 
 
 # --- articles -----------------------------------------------------------------------------
@@ -148,8 +180,8 @@ def article_exists(con, article_id: str) -> bool:
 def entities(con, q=None, type_=None, limit=20, offset=0):
     where, params = ["TRUE"], []
     if q:
-        where.append("names ILIKE ? ESCAPE '\\'")
-        params.append(like(q.lower()))
+        where.append("contains(names, ?)")
+        params.append(q.lower())
     if type_:
         where.append("type = ?")
         params.append(type_.upper())
