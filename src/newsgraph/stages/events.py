@@ -7,7 +7,8 @@ The sequence, per sentence of the parsed article:
 4. judge factuality (``events_factuality``) and the quote the trigger sits in;
 5. derive the act the sentence reports when one event sits inside another
    (``events_compose``: "threatened to arrest" -> THREATEN, "will provide aid" -> AGREE);
-6. score confidence and number the events V1, V2, ... in text order.
+6. let two mentions of one event share date and target (``events_corefer``);
+7. score confidence and number the events V1, V2, ... in text order.
 Sentences with reporting verbs alone are statements (the quotes stage), not events.
 """
 from __future__ import annotations
@@ -17,8 +18,9 @@ from ..resources import Context
 from .base import Stage
 from . import events_roles as roles
 from .events_compose import derive
+from .events_corefer import share
 from .events_detect import Trigger, find_triggers, lemma
-from .events_factuality import factuality
+from .events_factuality import clause_year, factuality
 from .events_lexicon import Lexicon, load
 
 try:  # the times stage owns event dating; guard while it is being built
@@ -95,7 +97,8 @@ def _make(trig: Trigger, typ: str, mode, actor, target, art: _Article, conf: flo
     tok = trig.tok
     sent = tok.sent
     time_id, date, source = event_date(tok, art.times, art.ctx)
-    fact = factuality(tok, art.lex, date if source == "time" else None, art.ctx.published_date)
+    fact_date = date if source == "time" else clause_year(tok)
+    fact = factuality(tok, art.lex, fact_date, art.ctx.published_date)
     return {
         "trig": trig, "type": typ, "mode": mode, "actor": actor, "target": target,
         "time": time_id, "date": date, "date_source": source, "fact": fact,
@@ -191,6 +194,7 @@ def run(doc, ctx: Context, rec: ArticleRecord) -> list[Event]:
         if key not in seen:
             seen.add(key)
             unique.append(ev)
+    share(unique, {p.id: p.name for p in art.places})
     return [_to_event(i, ev) for i, ev in enumerate(unique, 1)]
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from .events_detect import Trigger, lemma
 from .events_lexicon import Lexicon
 
+_PLOTTING = {"prepare", "plan", "intend", "decide", "resolve"}
 _UP = ("xcomp", "ccomp", "advcl", "conj", "dobj", "pobj", "prep", "acl", "pcomp")
 
 
@@ -80,6 +81,8 @@ def derive(trig: Trigger, fact: str, lex: Lexicon) -> Derived | None:
             return Derived(head, "REQUEST", None, trig)
         if kind == "reject":
             return Derived(head, "REJECT", None, trig)
+        if kind == "agree_or_threaten" and trig.kind == "noun" and lemma(head) in _PLOTTING:
+            return None  # "preparing attacks" is a plot, not a statement of intent
         if kind == "agree_or_threaten":
             if lemma(head) in ("say", "announce", "declare"):
                 if _must(trig.tok):
@@ -91,7 +94,8 @@ def derive(trig: Trigger, fact: str, lex: Lexicon) -> Derived | None:
                 head = trig.tok  # "X will do Y, officials said": the act stays on Y, by X
             if pol == "coop":
                 return Derived(head, "AGREE", None, trig)
-            if pol == "conflict" and lemma(head) == "prepare" and head.pos_ == "VERB":
+            if pol == "conflict" and lemma(head) == "prepare" and head.pos_ == "VERB" and \
+                    trig.tok.dep_ == "xcomp" and trig.tok.head is head:
                 return Derived(head, "MOBILIZE", "troops", trig)  # "prepared to resume shelling"
             if pol == "conflict":
                 return Derived(head, "THREATEN", threat_mode(trig, lex), trig)

@@ -16,6 +16,8 @@ from .events_lexicon import Lexicon
 
 _VERB_TAGS = {"VERB"}
 _NOUN_POS = {"NOUN", "PROPN"}
+_HAPPEN = {"take", "begin", "end", "start", "resume", "continue", "collapse", "conclude", "open", "close",
+           "last", "break", "stall", "produce", "yield", "fail", "succeed"}
 _MEDICAL = {"cardiac", "heart", "respiratory", "pulmonary"}
 _LIGHT_DEPS = {"dobj", "nsubj", "nsubjpass", "attr", "ROOT", "appos", "conj", "oprd"}
 
@@ -155,8 +157,10 @@ def _noun_licensed(tok, typ: str, lex: Lexicon) -> bool:
         return True
     if need != "light":
         return True
-    if tok.dep_ in ("nsubj", "nsubjpass", "ROOT"):
+    if tok.dep_ == "ROOT":
         return True
+    if tok.dep_ in ("nsubj", "nsubjpass"):  # "talks were held", "the summit began", not "the talks were useful"
+        return lex.is_("light_verbs", lemma(head)) or lemma(head) in _HAPPEN
     if tok.dep_ in ("dobj", "attr", "oprd") and lex.is_("light_verbs", lemma(head)):
         return True
     if tok.dep_ == "pobj" and head.dep_ == "prep" and lemma(head) in ("for", "in", "into") and \
@@ -220,8 +224,13 @@ def find_triggers(sent, lex: Lexicon) -> list[Trigger]:
                 verbs_at.add(tok.i)
     # an event noun that is the object of another trigger is that event's target
     # ("lifted the ban", "violated a ban", "signed an agreement")
+    # (verbs of judging or asking keep theirs: "condemned the detention", "demanded the arrest")
+    keep = {t.tok.i for t in out if t.type in _ABOUT_EVENTS} | {t.tok.i for t in out if lemma(t.tok) == "order"}
     return [t for t in out if not (t.kind == "noun" and t.tok.dep_ in ("dobj", "nsubjpass")
-                                   and t.tok.head.i in verbs_at and lemma(t.tok.head) != "order")]
+                                   and t.tok.head.i in verbs_at and t.tok.head.i not in keep)]
+
+
+_ABOUT_EVENTS = {"ACCUSE", "REQUEST", "SUPPORT", "THREATEN"}
 
 
 _MUST_HEADS = {"conclude", "insist", "stress", "warn", "agree", "decide", "rule"}

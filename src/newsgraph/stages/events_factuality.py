@@ -87,6 +87,18 @@ def _going_to(verb) -> bool:
     return verb.dep_ == "xcomp" and h.lower_ == "going" and any(c.lemma_ == "be" for c in h.children)
 
 
+def clause_year(tok) -> str | None:
+    """A bare year in the trigger's clause ("in 1995 soldiers attacked"), when the times
+    stage gave no date."""
+    verb = governing(tok)
+    for c in list(verb.children) + list(tok.children):
+        if c.dep_ in ("prep", "npadvmod"):
+            for g in ([c] if c.dep_ == "npadvmod" else c.children):
+                if g.like_num and len(g.text) == 4 and g.text.isdigit() and 1800 < int(g.text) < 2200:
+                    return g.text
+    return None
+
+
 def _by_date(date: str | None, published: dt.date | None) -> str:
     if not date or not published or not date[:4].isdigit():
         return "asserted"

@@ -64,25 +64,32 @@ class EntityIndex:
         return best[1] if best else None
 
 
-def _np_extent(tok) -> tuple[int, int]:
-    """Token range of a noun phrase without its clauses (relative clauses, appositions)."""
+_CORE_RIGHT = ("compound", "nummod", "amod", "flat", "conj", "cc", "appos")
+
+
+def _np_extent(tok, right_deps=_CORE_RIGHT + ("prep",)) -> tuple[int, int]:
+    """Token range of a noun phrase without its clauses (relative clauses); with its
+    prepositional modifiers by default ("rebels in the Ivory Coast")."""
     left = tok.i
     for c in tok.lefts:
         if c.dep_ not in _CLAUSAL and c.dep_ not in ("punct", "cc"):
             left = min(left, c.left_edge.i)
     right = tok.i
     for c in tok.rights:
-        if c.dep_ in ("compound", "nummod", "amod", "flat", "prep", "conj", "cc"):
+        if c.dep_ in right_deps:
             right = max(right, c.right_edge.i)
     return left, right
 
 
 def _phrase_role(tok, ents: EntityIndex) -> Role:
+    """The entity of a role (searched in the phrase with its modifiers) and its core words."""
     doc = tok.doc
     left, right = _np_extent(tok)
     span = doc[left:right + 1]
     start, end = span.start_char, span.end_char
-    eid = ents.in_range(start, end, tok.idx)
+    core = doc[left:_np_extent(tok, _CORE_RIGHT)[1] + 1]
+    inner = ents.in_range(core.start_char, core.end_char, tok.idx)
+    eid = inner or ents.in_range(start, end, tok.idx)
     if eid is None:
         # conjoined actors ("the United States and Jordan"): the first conjunct's entity
         for c in tok.children:
@@ -90,7 +97,7 @@ def _phrase_role(tok, ents: EntityIndex) -> Role:
                 eid = ents.in_range(c.left_edge.idx, c.idx + len(c.text), c.idx)
                 if eid:
                     break
-    text = span.text.strip()
+    text = core.text.strip()
     for det in ("the ", "a ", "an ", "The ", "A ", "An "):
         if text.startswith(det):
             text = text[len(det):]
@@ -149,9 +156,9 @@ def _resolve_pronoun(tok, ents: EntityIndex) -> Role | None:
     clause = tok.head
     while clause.dep_ in ("xcomp", "acomp", "conj") and clause.head is not clause:
         clause = clause.head
-    if tok.dep_ in ("nsubj", "nsubjpass") and clause.dep_ == "ccomp":
+    if tok.dep_ == "nsubj" and clause.dep_ == "ccomp":
         subj, _ = _subject_of(clause.head)  # "Syria says it will ...": it -> Syria
-        if subj is not None and subj.pos_ != "PRON":
+        if subj is not None and subj.pos_ != "PRON" and _agrees(tok, subj):
             return _phrase_role(subj, ents)
     if tok.lower_ not in ("he", "she", "him", "her"):
         return None
@@ -162,6 +169,18 @@ def _resolve_pronoun(tok, ents: EntityIndex) -> Role | None:
         if ents.by_id[eid].type == "PERSON":
             best = eid
     return Role(tok, best, ents.by_id[best].name if best else tok.text) if best else None
+
+
+def _agrees(pron, noun) -> bool:
+    """Number and person of a pronoun fit its would-be antecedent."""
+    p = pron.lower_
+    if p in ("they", "we"):
+        return noun.tag_ in ("NNS", "NNPS") or noun.ent_type_ in ("ORG", "NORP", "GPE")
+    if p == "it":
+        return noun.ent_type_ != "PERSON" and noun.tag_ not in ("NNS", "NNPS")
+    if p in ("he", "she"):
+        return noun.ent_type_ == "PERSON" or noun.tag_ == "NN"
+    return False
 
 
 def _role(tok, ents: EntityIndex) -> Role:

@@ -1,0 +1,36 @@
+"""Mentions of one event within an article share what each knows.
+
+An article often names an event twice: "the recent special operation in Almaty in which
+foreign nationals were detained" and later "the detention of a group in early January in
+Almaty". Two mentions of the same type and mode, at the same place, neither negated nor
+hypothetical, are taken as one event: an undated mention takes the other's date, and a
+vague target ("a group", "them") takes the other's named one. Both mentions stay listed.
+"""
+from __future__ import annotations
+
+_VAGUE = {"group", "people", "persons", "person", "them", "they", "some", "others", "men", "those", "all"}
+_REAL = {"asserted", "historical"}
+
+
+def _vague(role) -> bool:
+    return role is None or role.text is None or role.text.lower().split()[-1] in _VAGUE
+
+
+def share(events: list[dict], place_names: dict[str, str]) -> None:
+    """Fill dates and targets across mentions of one event (in place)."""
+    groups: dict[tuple, list[dict]] = {}
+    for ev in events:
+        name = place_names.get(ev["place"]) if ev["place"] else None
+        if name is None or ev["fact"] not in _REAL:
+            continue
+        groups.setdefault((ev["type"], ev["mode"], name.lower()), []).append(ev)
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        dated = next((e for e in group if e["date_source"] == "time"), None)
+        named = next((e for e in group if not _vague(e["target"])), None)
+        for ev in group:
+            if dated is not None and ev["date_source"] != "time":
+                ev["time"], ev["date"], ev["date_source"] = dated["time"], dated["date"], "time"
+            if named is not None and _vague(ev["target"]):
+                ev["target"] = named["target"]

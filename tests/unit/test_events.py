@@ -1,0 +1,136 @@
+"""events.v1 on sentences written for these tests: types, modes, roles, passives, noun
+triggers, statements that are not events, and the factuality of each event."""
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.model import Article
+from newsgraph.pipeline import Pipeline, select
+
+
+@pytest.fixture(scope="module")
+def extract():
+    pipe = Pipeline(select(["events"]))
+
+    def run(text: str, published: str | None = "2021-05-10"):
+        rec = next(iter(pipe.run([Article(id="t", text=text, published=published)])))
+        assert hasattr(rec, "facts"), rec
+        return rec
+
+    return run
+
+
+def _events(rec, typ=None):
+    return [e for e in rec.get("events") if typ is None or e.type == typ]
+
+
+def _trigger(rec, ev) -> str:
+    return rec.article.text[ev.trigger[0]:ev.trigger[1]]
+
+
+def _entity(rec, eid):
+    return next((e.name for e in rec.get("entities") if e.id == eid), None)
+
+
+def test_active_arrest_has_actor_and_target(extract):
+    rec = extract("Turkish police arrested 40 students in Ankara on Monday.")
+    ev = _events(rec, "COERCE")[0]
+    assert ev.mode == "arrest" and _trigger(rec, ev) == "arrested"
+    assert "police" in ev.actor_text.lower()
+    assert "students" in ev.target_text
+    assert ev.factuality == "asserted"
+    assert 0.0 <= ev.confidence <= 1.0
+
+
+def test_passive_by_agent_is_the_actor(extract):
+    rec = extract("The opposition leader Ana Ruiz was detained by the Interior Ministry on Tuesday.")
+    ev = _events(rec, "COERCE")[0]
+    assert ev.mode == "arrest"
+    assert "Interior Ministry" in ev.actor_text
+    assert _entity(rec, ev.target) == "Ana Ruiz"
+
+
+def test_passive_without_agent_takes_the_named_authority(extract):
+    rec = extract("The State Security Service of Moldova said on Friday that it had finished its inquiry. "
+                  "Five men were detained in Chisinau last week.")
+    ev = _events(rec, "COERCE")[0]
+    assert ev.actor is not None and "Security Service" in _entity(rec, ev.actor)
+    assert "men" in ev.target_text
+
+
+def test_noun_trigger_detention_of(extract):
+    rec = extract("Rights groups condemned the detention of three journalists in Minsk.")
+    coerce = _events(rec, "COERCE")
+    assert coerce and _trigger(rec, coerce[0]) == "detention"
+    assert "journalists" in coerce[0].target_text
+    accuse = _events(rec, "ACCUSE")
+    assert accuse and accuse[0].mode == "disapprove"
+
+
+def test_noun_trigger_police_firing(extract):
+    rec = extract("Two protesters were killed in police firing in the town on Sunday.")
+    firing = [e for e in _events(rec, "ASSAULT") if _trigger(rec, e).startswith("firing")]
+    assert firing and firing[0].mode == "firearms" and firing[0].actor_text.lower() == "police"
+    killed = [e for e in _events(rec, "ASSAULT") if _trigger(rec, e) == "killed"]
+    assert killed and killed[0].actor_text.lower() == "police"  # the actor of the firing
+
+
+def test_said_only_sentences_are_not_events(extract):
+    rec = extract('"The situation is calm," the minister told reporters at a meeting in the capital. '
+                  "He said the talks were useful.")
+    assert _events(rec) == []
+
+
+def test_meeting_as_the_point_is_consult(extract):
+    rec = extract("The foreign ministers of Chile and Peru held talks in Lima on Thursday.")
+    assert [e.type for e in _events(rec)] == ["CONSULT"]
+
+
+@pytest.mark.parametrize("text,fact", [
+    ("Soldiers did not attack the village.", "negated"),
+    ("Rebels could attack the village.", "hypothetical"),
+    ("The army will attack the village.", "future"),
+    ("In 1995 soldiers attacked the village.", "historical"),
+    ("Soldiers attacked the village yesterday.", "asserted"),
+])
+def test_factuality(extract, text, fact):
+    rec = extract(text)
+    ev = next(e for e in _events(rec, "ASSAULT") if _trigger(rec, e).startswith("attack"))
+    assert ev.factuality == fact
+
+
+def test_threat_is_the_act_and_the_attack_hypothetical(extract):
+    rec = extract("The militia threatened to attack the airport.")
+    threat = _events(rec, "THREATEN")
+    assert threat and threat[0].mode == "violence" and threat[0].factuality == "asserted"
+    attack = _events(rec, "ASSAULT")[0]
+    assert attack.factuality == "hypothetical"
+    assert max(rec.get("events"), key=lambda e: e.confidence).type == "THREATEN"
+
+
+def test_future_cooperation_is_an_agreement(extract):
+    rec = extract("Norway will provide emergency food aid to Sudan.")
+    top = max(rec.get("events"), key=lambda e: e.confidence)
+    assert top.type == "AGREE" and _entity(rec, top.actor) == "Norway"
+
+
+def test_demand_in_a_statement_is_a_request(extract):
+    rec = extract("Germany said on Monday that Russia must release the detained activists.")
+    top = max(rec.get("events"), key=lambda e: e.confidence)
+    assert top.type == "REQUEST" and _entity(rec, top.actor) == "Germany"
+
+
+def test_weapon_gives_the_assault_mode(extract):
+    rec = extract("Gunmen attacked a bus with rifles near the border.")
+    assert _events(rec, "ASSAULT")[0].mode == "firearms"
+    rec = extract("A car bomb exploded outside the ministry, killing four people.")
+    assert {e.mode for e in _events(rec, "ASSAULT")} == {"explosives"}
+
+
+def test_event_inside_a_quote_points_at_it(extract):
+    rec = extract('"Our forces arrested the smugglers at dawn," the spokesman said.')
+    quotes = rec.get("quotes")
+    ev = _events(rec, "COERCE")[0]
+    if quotes:  # the quotes stage found the quote: the event sits in it
+        assert ev.quote == quotes[0].id
+    assert ev.sentence[0] <= ev.trigger[0] < ev.sentence[1]
