@@ -94,8 +94,17 @@ def prepare(con) -> None:
         ORDER BY a.published DESC NULLS LAST, q.article_id, q.start, q.id""")
     if con.execute("SELECT count(*) FROM api_quotes").fetchone()[0]:
         con.execute("PRAGMA create_fts_index('api_quotes', 'qkey', 'text', overwrite=1)")
-    if con.execute("SELECT count(*) FROM articles").fetchone()[0] and not has_table(con, "docs", "fts_main_articles"):
+    if _articles_index_stale(con):  # a snapshot taken mid-ingest, before the writer re-indexed
         con.execute("PRAGMA create_fts_index('articles', 'id', 'title', 'text', overwrite=1)")
+
+
+def _articles_index_stale(con) -> bool:
+    if not con.execute("SELECT count(*) FROM articles").fetchone()[0]:
+        return False
+    if not has_table(con, "docs", "fts_main_articles"):
+        return True
+    return con.execute("""SELECT (SELECT count(*) FROM fts_main_articles.docs) <> (SELECT count(*) FROM articles)
+        OR EXISTS (SELECT 1 FROM articles a ANTI JOIN fts_main_articles.docs d ON d.name = a.id)""").fetchone()[0]
 
 
 def _fact_json(name: str) -> str:
