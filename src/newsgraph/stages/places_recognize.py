@@ -29,7 +29,9 @@ _SCAN_STOP = {"Of", "March", "May", "June", "August", "Sunday", "Monday", "Tuesd
               "Friday", "Saturday", "God", "Mobile", "Police", "President", "Mr", "Mrs", "Ms", "Dr", "Reading",
               "Nice", "Bath", "Split", "Of", "Union", "Republic", "Federal", "National", "Street", "Centre",
               "Center", "University", "Church", "Best", "Victoria", "Florence", "Bill", "Mission", "Independence",
-              "Liberty", "Justice", "Hope", "Faith", "Eagle", "Friendship", "Providence", "Progress", "Opportunity"}
+              "Liberty", "Justice", "Hope", "Faith", "Eagle", "Friendship", "Providence", "Progress", "Opportunity",
+              "West", "Western", "East", "Eastern", "North", "Northern", "South", "Southern", "Central", "Valley",
+              "Lake", "River", "Mount", "Hill", "Park", "Beach", "Bay", "Island", "Islands", "City", "County"}
 _CAPS = re.compile(r"^(?:[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*|[A-Z]{2,}|(?:[A-Z]\.){2,})$")
 _SCAN_MIN_POP = 100_000
 _SCAN_MIN_POP_ORG = 250_000
@@ -129,15 +131,19 @@ def _scan_mentions(doc, gz: Gazetteer, spans, taken: list[tuple[int, int]]) -> l
             if any(a < t and s < b for a, b in blocked):
                 continue
             single = j - i == 1
-            if single and (tok.text in _SCAN_STOP or tok.is_stop or tok.pos_ != "PROPN"):
+            if single and (tok.text in _SCAN_STOP or (tok.is_stop and not tok.is_upper)
+                           or tok.pos_ not in ("PROPN", "NOUN" if tok.is_upper else "PROPN")):
                 continue
             if single and doc.text[t:t + 1] == "." and gz.abbreviation(span.text + "."):
                 found = Mention(s, t, span.text, norm(span.text), "scan", "", None, dotted=True)
                 break  # "Man.", "Que." (province abbreviations)
-            in_org = any(a <= s and t <= b for a, b in inside)
+            in_org = any(a <= s and t <= b and (a, b) != (s, t) for a, b in inside)
             key = norm(span.text)
             if gz.has_name(key) and _scan_ok(gz, key, in_org, single):
                 found = Mention(s, t, span.text, key, "scan", "", None)
+                break
+            if single and gz.demonym(span.text) is not None:  # "Russian" inside an ORG name, or untagged
+                found = Mention(s, t, span.text, key, "demonym", "", None, placelike=_demonym_is_place(doc, s, t))
                 break
         if found:
             out.append(found)
