@@ -91,6 +91,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
     p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("resolve", help="cross-article entities, event clusters and series; fix a grouping")
+    _db_arg(p)
+    p.add_argument("--merge", nargs=2, metavar=("KEEP", "OTHER"),
+                   help="merge two entities (ent_), event clusters (evc_) or series (ser_): OTHER joins KEEP")
+    p.add_argument("--split", metavar="ID[@ARTICLE]",
+                   help="split an entity by name variant, a cluster or series by article; ID@ARTICLE "
+                        "detaches one article. Decisions are kept and replayed on every later run")
+    p.add_argument("--rebuild", action="store_true", help="resolve the whole store again from scratch")
+    p.add_argument("--json", action="store_true", help="print the summary as JSON")
+    p.set_defaults(func=cmd_resolve)
     return parser
 
 
@@ -200,6 +211,21 @@ def cmd_eval(a) -> int:
     from .evaluate import evaluate
 
     print(json.dumps(evaluate(a.stage, a.gold, limit=a.limit, peers=not a.no_peers), indent=2))
+    return 0
+
+
+def cmd_resolve(a) -> int:
+    from .resolve import command
+
+    out = command(a.db, merge=a.merge, split=a.split, rebuild_all=a.rebuild)
+    if a.json:
+        print(json.dumps(out, indent=2, default=str))
+    else:
+        run, st = out["run"], out["store"]
+        print(f"{a.db}: resolved {run.get('articles', 0)} new articles; {st['store_entities']} entities, "
+              f"{st['event_clusters']} event clusters, {st['series']} series, {st['resolve_decisions']} decisions")
+        if "decision" in out:
+            print(f"decision applied: {out['decision'].get('moved', 0)} members moved")
     return 0
 
 

@@ -16,7 +16,7 @@ import time
 
 from .db import RESOLVE_VERSION, bulk_insert, ensure_schema, forget, pending_articles, temp_ids
 
-__all__ = ["run_incremental", "rebuild", "RESOLVE_VERSION"]
+__all__ = ["run_incremental", "rebuild", "command", "RESOLVE_VERSION"]
 
 _DERIVED = ("resolve_state", "store_entities", "entity_keys", "entity_links", "entity_roles",
             "event_clusters", "event_cluster_members", "series", "series_points", "resolve_redirects")
@@ -57,6 +57,24 @@ def rebuild(store) -> dict:
             con.execute(f"DROP TABLE IF EXISTS {t}")
     ensure_schema(con)
     return run_incremental(store)
+
+
+def command(db: str, *, merge: list[str] | None = None, split: str | None = None,
+            rebuild_all: bool = False) -> dict:
+    """`newsgraph resolve`: resolve what is pending (or everything), then apply a decision."""
+    from ..store import Store
+    from . import decisions
+
+    with Store(db) as store:
+        out = {"db": db}
+        out["run"] = rebuild(store) if rebuild_all else run_incremental(store)
+        if merge or split:
+            with store.transaction():
+                out["decision"] = (decisions.record(store.con, "merge", merge[0], merge[1]) if merge
+                                   else decisions.record(store.con, "split", split))
+        out["store"] = {t: store.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                        for t in ("store_entities", "event_clusters", "series", "resolve_decisions")}
+    return out
 
 
 def _stale_entities(con) -> set[str]:

@@ -168,9 +168,9 @@ def org_parts(name: str) -> tuple[str, str | None, str | None]:
         s, acronym = m.group(1).strip(), m.group(2).lower()
     full = s.lower()
     low, country = full, None
-    m2 = re.match(r"^(.*?)\s+of\s+(?:the\s+)?([\w .'-]+)$", full)
-    if m2 and country_of(m2.group(2)):
-        low, country = m2.group(1), country_of(m2.group(2))
+    head, cc = _of_country(full)
+    if cc:
+        low, country = head, cc
     else:
         first, _, rest = full.partition(" ")
         if rest and country_of(first.removesuffix("'s")):
@@ -184,6 +184,16 @@ def org_parts(name: str) -> tuple[str, str | None, str | None]:
     return base, country, acronym
 
 
+def _of_country(s: str) -> tuple[str, str | None]:
+    """'ministry of foreign affairs of the kyrgyz republic' -> ('ministry of foreign affairs', 'KG')."""
+    head, sep, tail = s.rpartition(" of ")
+    if sep:
+        cc = country_of(re.sub(r"^the\s+", "", tail))
+        if cc:
+            return head, cc
+    return s, None
+
+
 def is_generic(low: str) -> bool:
     """True for names any country has ('ministry of foreign affairs', 'police', 'the Committee')."""
     words = low.split()
@@ -194,9 +204,7 @@ def _generic_base(name: str) -> bool:
     s = clean(name)
     m = _ACRONYM_DEF.match(s)
     s = (m.group(1) if m and m.group(1) else s).lower()
-    m2 = re.match(r"^(.*?)\s+of\s+(?:the\s+)?([\w .'-]+)$", s)
-    if m2 and country_of(m2.group(2)):
-        s = m2.group(1)
+    s = _of_country(s)[0]
     first, _, rest = s.partition(" ")
     if rest and country_of(first.removesuffix("'s")):
         s = rest
