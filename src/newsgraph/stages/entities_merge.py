@@ -20,9 +20,14 @@ from .entities_lexicon import Lexicon
 from .entities_spans import Mention, Tokens, span_text
 
 _SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"})
-_PLACE_PREPS = frozenset({"in", "to", "from", "at", "near", "into", "across", "outside", "inside",
-                          "throughout", "of", "around", "toward", "towards"})
+# before these a name spaCy called a place stays one ("in Washington"); "to"/"from"/"of"
+# are as common before people ("support shifted to Obama")
+_PLACE_PREPS = frozenset({"in", "at", "near", "into", "across", "outside", "inside", "throughout",
+                          "around", "toward", "towards"})
 _JOINABLE = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"})
+_COMPANY_SUFFIXES = frozenset({"inc", "inc.", "corp", "corp.", "corporation", "co", "co.", "ltd", "ltd.",
+                               "limited", "plc", "llc", "s.a.", "sa", "ag", "nv", "n.v.", "gmbh", "group",
+                               "holdings", "holding", "international", "company", "bhd", "spa", "s.p.a."})
 _ORG_STOP = frozenset({"of", "the", "and", "for", "&", "de", "du", "la", "on", "in", "to"})
 
 
@@ -67,10 +72,15 @@ class _People:
 
     def __init__(self, toks: Tokens, mentions: list[Mention]) -> None:
         self.keys: dict[tuple[str, str, str], int] = {}  # key -> index of its first mention
+        votes: dict[tuple[str, ...], Counter] = {}  # a name mostly labelled otherwise is no person
+        for m in mentions:
+            if not m.copied:
+                votes.setdefault(tuple(toks.lower[m.ts:m.te]), Counter())[m.label] += 1
         for k, m in enumerate(mentions):
             if m.label == "PERSON" and m.kind == "name":
                 key = person_key(toks, m)
-                if key is not None:
+                counter = votes.get(tuple(toks.lower[m.ts:m.te]))
+                if key is not None and (not counter or counter["PERSON"] * 2 > sum(counter.values())):
                     self.keys.setdefault(key, k)
         self.last: dict[str, set[tuple]] = {}
         self.first: dict[str, set[tuple]] = {}
@@ -135,21 +145,20 @@ def add_person_mentions(mentions: list[Mention], toks: Tokens, taken: list[bool]
 def group(mentions: list[Mention], toks: Tokens, lex: Lexicon, source: str) -> list[Group]:
     """Mentions grouped into entities (nested and title mentions included)."""
     people = _People(toks, mentions)
-    keys: list[str] = []
-    for m in mentions:
-        keys.append(_key(m, toks, people, source))
+    companies = company_short_forms(mentions, toks, source)
+    keys = [_key(m, toks, people, companies, source) for m in mentions]
     order: dict[str, int] = {}
     for k, key in enumerate(keys):
         order.setdefault(key, k)
     uf = _Union(len(mentions))
     for k, key in enumerate(keys):
         uf.join(k, order[key])
-    roots = _types(mentions, keys, uf, people)
+    roots = _types(mentions, keys, uf, people, set(companies.values()))
     _merge_orgs(mentions, toks, lex, source, keys, uf, roots)
     return _collect(mentions, keys, uf, roots)
 
 
-def _key(m: Mention, toks: Tokens, people: _People, source: str) -> str:
+def _key(m: Mention, toks: Tokens, people: _People, companies: dict[str, str], source: str) -> str:
     if m.label not in _JOINABLE or m.nested and m.label != "PERSON":
         return "T:" + span_text(toks, m.ts, m.te, source).lower()
     if m.te - m.ts > 1:
@@ -165,19 +174,34 @@ def _key(m: Mention, toks: Tokens, people: _People, source: str) -> str:
         return "P:" + "|".join(target)
     if target == "ambiguous":
         return "A:" + word
-    return "T:" + word
+    company = companies.get(word)
+    return "T:" + (company if company else word)
 
 
-def _types(mentions: list[Mention], keys: list[str], uf: _Union, people: _People) -> dict[int, str]:
-    """Root mention -> entity type: PERSON for people keys, else the most frequent label."""
+def company_short_forms(mentions: list[Mention], toks: Tokens, source: str) -> dict[str, str]:
+    """"cofinec" -> "cofinec s.a.": a company's name without its legal or group suffix,
+    when exactly one organisation of the article is so named."""
+    found: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.label == "ORG" and m.te - m.ts >= 2 and all(w in _COMPANY_SUFFIXES for w in toks.lower[m.ts + 1:m.te]):
+            found.setdefault(toks.lower[m.ts], set()).add(span_text(toks, m.ts, m.te, source).lower())
+    return {w: names.pop() for w, names in found.items() if len(names) == 1}
+
+
+def _types(mentions: list[Mention], keys: list[str], uf: _Union, people: _People,
+           companies: set[str]) -> dict[int, str]:
+    """Root mention -> entity type: PERSON for people keys, ORG for companies, else the most
+    frequent label."""
     votes: dict[int, Counter] = {}
     for k, m in enumerate(mentions):
-        votes.setdefault(uf.find(k), Counter())[m.label] += 1
+        votes.setdefault(uf.find(k), Counter())[m.label] += 0 if m.copied else 1
     out: dict[int, str] = {}
     for root, counter in votes.items():
         key = keys[root]
         if key.startswith(("P:", "A:")) or (key[2:] in people.last and counter["PERSON"]):
             out[root] = "PERSON"
+        elif key[2:] in companies:
+            out[root] = "ORG"
         else:
             out[root] = max(counter.items(), key=lambda kv: (kv[1], kv[0] == mentions[root].label))[0]
     return out

@@ -13,6 +13,7 @@ Every mention is a token span [ts, te) of the Doc; character offsets come from `
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from .entities_lexicon import Lexicon
@@ -23,6 +24,8 @@ _NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _PERSON_JUNK_TAGS = frozenset({"DT", "PRP", "PRP$", "VBZ", "POS", "IN", "CC", "WP", "WDT", "EX", "MD"})
 _DETERMINERS = frozenset({"DT", "PDT", "PRP$", "WDT", "WP$"})
+_NOT_NORP = frozenset({"ORG", "GPE", "LOC", "FAC", "PERSON"})
+_NORP_OR_NAME = frozenset({"christian", "christians", "english", "french", "jordan"})  # also names of people
 _FIXED_THE = frozenset({"hague", "gambia", "bahamas", "netherlands"})
 
 
@@ -78,6 +81,7 @@ class Mention:
     kind: str = "name"  # name | title (a descriptive mention such as "the Deputy Chairman")
     nested: bool = False  # inside a longer mention ("Kazakhstan" in "... Committee of Kazakhstan")
     alias_of: "Mention | None" = None  # for a defined acronym: the mention it abbreviates
+    copied: bool = False  # its label was copied from another mention of the same name (no vote)
 
 
 def span_text(toks: Tokens, ts: int, te: int, source: str) -> str:
@@ -92,6 +96,12 @@ def _junk(word: str) -> bool:
 
 def _trim(toks: Tokens, ts: int, te: int, label: str, lex: Lexicon) -> tuple[int, int]:
     lower, tag = toks.lower, toks.tag
+    for i in range(ts, te):  # a name never crosses a line break ("Yuri Kushko\nTAVILDARA")
+        if lower[i].isspace():
+            if i > ts:
+                te = i
+                break
+            ts = i + 1
     while te > ts and (_junk(lower[te - 1]) or tag[te - 1] == "POS"):
         te -= 1
     while ts < te and (_junk(lower[ts]) or (tag[ts] in _DETERMINERS and not toks.is_cap(ts))
@@ -139,10 +149,11 @@ def drop_title_words(mentions: list[Mention], toks: Tokens, lex: Lexicon) -> lis
 
 
 def fix_norp(mentions: list[Mention], toks: Tokens, lex: Lexicon, source: str) -> None:
-    """Nationality and group words are NORP, never ORG, GPE, LOC or FAC."""
+    """Nationality and group words are NORP, never ORG, GPE, LOC, FAC (or PERSON)."""
     for m in mentions:
-        if m.label in ("ORG", "GPE", "LOC", "FAC") and m.te - m.ts <= 3:
-            if span_text(toks, m.ts, m.te, source).lower() in lex.norp:
+        if m.label in _NOT_NORP and m.te - m.ts <= 3:
+            word = span_text(toks, m.ts, m.te, source).lower()
+            if word in lex.norp and not (m.label == "PERSON" and word in _NORP_OR_NAME):
                 m.label = "NORP"
 
 
@@ -188,14 +199,17 @@ def propagate(mentions: list[Mention], toks: Tokens, taken: list[bool], lex: Lex
     where spaCy labelled only "Islamic"). Lone title or organisation words ("State",
     "Committee") are not spread.
     """
-    names: dict[str, dict[tuple[str, ...], str]] = {}
+    votes: dict[tuple[str, ...], Counter] = {}
     for m in mentions:
         if m.label not in _NAME_TYPES or m.kind != "name":
             continue
         words = tuple(toks.text[m.ts:m.te])
         if len(words) == 1 and _generic(words[0].lower(), lex):
             continue
-        names.setdefault(words[0], {}).setdefault(words, m.label)
+        votes.setdefault(words, Counter())[m.label] += 1
+    names: dict[str, dict[tuple[str, ...], str]] = {}
+    for words, counter in votes.items():
+        names.setdefault(words[0], {})[words] = counter.most_common(1)[0][0]
     if not names:
         return mentions
     owner = cover(mentions, toks.n)
@@ -209,7 +223,7 @@ def propagate(mentions: list[Mention], toks: Tokens, taken: list[bool], lex: Lex
                 j = i + len(words)
                 if j <= n and tuple(text[i:j]) == words and _free(i, j, taken, owner, mentions):
                     dropped.update(owner[t] for t in range(i, j) if owner[t] >= 0)
-                    mentions.append(Mention(i, j, label))
+                    mentions.append(Mention(i, j, label, copied=True))
                     for t in range(i, j):
                         taken[t] = True
                     i = j - 1
