@@ -21,7 +21,29 @@ from .quotes_marks import find_mark_spans
 from .quotes_speaker import Speaker, SpeakerResolver
 
 
+class _DocView:
+    """The Doc with its text computed once (``Doc.text`` rebuilds the string on every access)."""
+
+    __slots__ = ("doc", "text")
+
+    def __init__(self, doc, text: str | None = None) -> None:
+        self.doc = doc
+        last = doc[-1] if len(doc) else None
+        same = text is not None and last is not None and last.idx + len(last.text_with_ws) == len(text)
+        self.text = text if same else doc.text
+
+    def __getitem__(self, i):
+        return self.doc[i]
+
+    def __len__(self) -> int:
+        return len(self.doc)
+
+    def __iter__(self):
+        return iter(self.doc)
+
+
 def run(doc, ctx: Context, rec: ArticleRecord) -> list[Quote]:
+    doc = _DocView(doc, rec.article.text)
     text = doc.text
     marks = find_mark_spans(text)
     direct, used, _fragments = find_direct(doc, marks)

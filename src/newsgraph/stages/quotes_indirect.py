@@ -29,14 +29,14 @@ def find_indirect(doc, quoted: list[tuple[int, int]], direct: list[Candidate],
                   used: set[int]) -> list[Candidate]:
     """Indirect and mixed candidates; skips cues inside quotes or already used."""
     lex = lexicon()
-    verbs = lex.verbs
+    verbs = lex.verbs | lex.object_cues
     taken = [(c.start, c.end) for c in direct]
     out: list[Candidate] = []
     for tok in doc:
         low = tok.lower_
         if low == "according":
             cand = _according(doc, tok)
-        elif tok.pos_ == "VERB" and tok.i not in used and tok.lemma_.lower() in verbs | lex.object_cues:
+        elif tok.pos_ == "VERB" and tok.i not in used and tok.lemma_.lower() in verbs:
             if inside(tok.idx, quoted):
                 continue
             cand = _clause(doc, tok, lex)
