@@ -23,14 +23,17 @@ def _cue_verb(tok, verbs) -> bool:
 
 
 def _after(doc, m: MarkSpan, limit: int, verbs):
-    """(cue token, speaker token) after the closing mark, within the sentence."""
+    """(cue token, speaker token) after the closing mark, within the sentence.
+
+    Right after a quote that ends in `,` `?` or `!`, any verb is the cue (`"...," he barked`).
+    """
     text = doc.text
     i0 = _token_at(doc, m.end)
     for i in range(i0, min(len(doc), i0 + _AFTER_TOKENS)):
         tok = doc[i]
         if tok.idx >= limit or "\n" in tok.text or "\n" in text[m.end:tok.idx]:
             break
-        if _cue_verb(tok, verbs):
+        if _cue_verb(tok, verbs) or (i - i0 <= 3 and tok.pos_ == "VERB" and _comma_end(text, m)):
             if _own_content(tok) and not _comma_end(text, m):
                 break
             spk = subject_of(tok)
