@@ -34,9 +34,9 @@ _EVENT_NOUNS = {"operation", "detention", "attack", "attacks", "arrest", "arrest
 _DATELINE_CHARS = 60
 
 
-def _is_scene(doc, start: int, end: int) -> bool:
+def _is_scene(doc, text: str, start: int, end: int) -> bool:
     """A place governed by a locative preposition that hangs on an event verb or noun."""
-    if start < _DATELINE_CHARS and doc.text[end:end + 40].lstrip(" ,").startswith(("—", "-", "(")):
+    if start < _DATELINE_CHARS and text[end:end + 40].lstrip(" ,").startswith(("—", "-", "(")):
         return True  # dateline: "ALMATY, Kazakhstan — ..."
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
@@ -55,7 +55,7 @@ def _is_scene(doc, start: int, end: int) -> bool:
 def find_places(doc, gz: Gazetteer, rec=None, adjectival_demonyms: bool = False) -> list[Resolved]:
     """Recognised and resolved toponyms, in text order."""
     mentions = recognise(doc, gz, rec)
-    resolved, _ = resolve(gz, doc.text, mentions)
+    resolved, _ = resolve(gz, doc.text, mentions)  # doc.text once: spaCy rebuilds it per access
     keep = [r for r in resolved if adjectival_demonyms or r.mention.placelike]
     return sorted(keep, key=lambda r: (r.mention.start, r.mention.end))
 
@@ -73,7 +73,8 @@ def _to_place(gz: Gazetteer, k: int, r: Resolved, scene: bool) -> Place:
 def run(doc, ctx: Context, rec: ArticleRecord) -> list[Place]:
     gz = load()
     found = [r for r in find_places(doc, gz, rec) if r.row is not None or r.lat is not None]
-    return [_to_place(gz, k, r, _is_scene(doc, r.mention.start, r.mention.end)) for k, r in enumerate(found, 1)]
+    text = doc.text
+    return [_to_place(gz, k, r, _is_scene(doc, text, r.mention.start, r.mention.end)) for k, r in enumerate(found, 1)]
 
 
 STAGE = Stage(name="places", version="places.v1", produces="places", run=run, requires=("entities",))

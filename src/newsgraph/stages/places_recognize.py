@@ -79,14 +79,14 @@ def _demonym_is_place(doc, start: int, end: int) -> bool:
     return span.root.dep_ in ("amod", "compound") and head.lower_ in _PLACE_NOUNS
 
 
-def _ner_mentions(doc, gz: Gazetteer, spans) -> list[Mention]:
+def _ner_mentions(doc, text_all: str, gz: Gazetteer, spans) -> list[Mention]:
     out = []
     for s, t, label, eid in spans:
-        text, s2, t2 = _clean(doc.text[s:t], s, t)
+        text, s2, t2 = _clean(text_all[s:t], s, t)
         if not text:
             continue
         if label in _PLACE_LABELS:
-            out.append(Mention(s2, t2, text, norm(text), "ner", label, eid, dotted=doc.text[t2:t2 + 1] == "."))
+            out.append(Mention(s2, t2, text, norm(text), "ner", label, eid, dotted=text_all[t2:t2 + 1] == "."))
         elif label == "NORP" and gz.demonym(text) is not None:
             out.append(Mention(s2, t2, text, norm(text), "demonym", label, eid,
                                placelike=_demonym_is_place(doc, s2, t2)))
@@ -111,7 +111,7 @@ def _scan_ok(gz: Gazetteer, key: str, inside_org: bool, single: bool) -> bool:
     return False
 
 
-def _scan_mentions(doc, gz: Gazetteer, spans, taken: list[tuple[int, int]]) -> list[Mention]:
+def _scan_mentions(doc, text_all: str, gz: Gazetteer, spans, taken: list[tuple[int, int]]) -> list[Mention]:
     """Capitalised sequences outside place/person entities that the gazetteer knows."""
     blocked = [(s, t) for s, t, label, _ in spans if label not in _SCAN_INSIDE]
     inside = [(s, t) for s, t, label, _ in spans if label in _SCAN_INSIDE]
@@ -134,7 +134,7 @@ def _scan_mentions(doc, gz: Gazetteer, spans, taken: list[tuple[int, int]]) -> l
             if single and (tok.text in _SCAN_STOP or (tok.is_stop and not tok.is_upper)
                            or tok.pos_ not in ("PROPN", "NOUN" if tok.is_upper else "PROPN")):
                 continue
-            if single and doc.text[t:t + 1] == "." and gz.abbreviation(span.text + "."):
+            if single and text_all[t:t + 1] == "." and gz.abbreviation(span.text + "."):
                 found = Mention(s, t, span.text, norm(span.text), "scan", "", None, dotted=True)
                 break  # "Man.", "Que." (province abbreviations)
             in_org = any(a <= s and t <= b and (a, b) != (s, t) for a, b in inside)
@@ -156,6 +156,7 @@ def _scan_mentions(doc, gz: Gazetteer, spans, taken: list[tuple[int, int]]) -> l
 def recognise(doc, gz: Gazetteer, rec=None) -> list[Mention]:
     """All toponym mentions of the article, in text order (demonyms included, flagged)."""
     spans = _entity_spans(doc, rec)
-    ner = _ner_mentions(doc, gz, spans)
-    scanned = _scan_mentions(doc, gz, spans, [(m.start, m.end) for m in ner])
+    text_all = doc.text  # built anew by spaCy on every access: read it once
+    ner = _ner_mentions(doc, text_all, gz, spans)
+    scanned = _scan_mentions(doc, text_all, gz, spans, [(m.start, m.end) for m in ner])
     return sorted(ner + scanned, key=lambda m: (m.start, m.end))
