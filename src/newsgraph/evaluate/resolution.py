@@ -27,9 +27,10 @@ ENTITY_FILES = ("examples_entities.json", "polnear_entities.json")
 EVENT_FILES = ("examples_events.json",)
 
 
-def evaluate(gold: str, limit: int | None = None, peers: bool = True) -> dict:
+def evaluate(gold: str, limit: int | None = None, peers: bool = True, db: str | None = None) -> dict:
     """Score entity and event resolution; ``gold`` is the resolve gold folder (or ../shared/gold,
-    in which case the repo's tests/data/resolve_gold is used with PolNeAR read from there)."""
+    in which case the repo's tests/data/resolve_gold is used with PolNeAR read from there).
+    ``db`` keeps the store the evaluation built (tests look into it); default: a temporary one."""
     gold_dir, polnear = _locate(gold)
     ent_clusters = _load(gold_dir, ENTITY_FILES, limit)
     ev_clusters = _load(gold_dir, EVENT_FILES, None)
@@ -37,7 +38,7 @@ def evaluate(gold: str, limit: int | None = None, peers: bool = True) -> dict:
     t0 = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="newsgraph-eval-resolve-") as tmp:
         from ..store import Store
-        store = Store(str(Path(tmp) / "eval.duckdb"))
+        store = Store(db or str(Path(tmp) / "eval.duckdb"))
         try:
             articles = _build_store(store, docs, polnear)
             from ..resolve import run_incremental

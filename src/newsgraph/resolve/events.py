@@ -7,8 +7,9 @@ Two events are the same real event when (all required):
     before publication"; dates vaguer than a month are never clustered across articles;
   * their places are compatible: within 40 km (cities), or the same country when one side
     is a country; a place over 100 km away rules the pair out;
-and their score ``0.35 date + 0.35 place + 0.3 actors`` reaches ``THRESHOLD``. Actors agree
-when they share a store entity (actor or target) or words of the actor/target text.
+and their score ``0.35 date + 0.35 place + 0.3 actors (+ 0.15 within one article)`` reaches
+``THRESHOLD``. Actors agree when they share a store entity (actor or target); short of that,
+shared words of the two sentences and actor/target texts count half.
 A new event joins the cluster of its best-scoring candidate; candidates come from one SQL
 query over ``event_cluster_members`` (same type, overlapping day range), so the cost grows
 with the new events. Every member keeps its score and features; every cluster its votes.
@@ -26,12 +27,16 @@ from dataclasses import dataclass, field
 from .db import bulk_insert, dumps, temp_ids
 
 THRESHOLD = 0.6
+SAME_ARTICLE = 0.15  # two compatible mentions in one article are most often one event
 CLUSTERED = ("asserted", "historical", "future")
 MAX_SPAN_DAYS = 31
 _EPOCH = dt.date(1970, 1, 1)
 _WORD = re.compile(r"[A-Za-z]{3,}")
 _STOP = {"the", "and", "for", "with", "from", "that", "this", "their", "its", "his", "her", "said", "who",
          "people", "some", "all", "other", "which", "were", "was", "are", "has", "have", "country"}
+_SENTENCE_SKIP = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday",
+                  "today", "week", "month", "year", "january", "february", "march", "april", "may", "june",
+                  "july", "august", "september", "october", "november", "december", "told", "added"}
 _MEMBER_COLS = ["cluster_id", "article_id", "event_id", "type", "mode", "date", "day_lo", "day_hi", "published",
                 "place", "lat", "lon", "country", "actors", "words", "source", "score", "evidence"]
 
@@ -136,11 +141,13 @@ def place_score(a: Ev, b: Ev) -> float | None:
 
 
 def actor_score(a: Ev, b: Ev) -> tuple[float, list[str]]:
+    """1.0 a shared actor/target entity; 0.5 two or more shared words of the sentences and
+    actor/target texts, 0.25 one; else 0."""
     shared = sorted(a.actors & b.actors)
     if shared:
         return 1.0, shared
     words = sorted(a.words & b.words)
-    return (0.5, words[:5]) if words else (0.0, [])
+    return (0.5 if len(words) >= 2 else 0.25 if words else 0.0), words[:6]
 
 
 def pair_score(a: Ev, b: Ev) -> tuple[float, dict] | None:
@@ -152,7 +159,7 @@ def pair_score(a: Ev, b: Ev) -> tuple[float, dict] | None:
     if ds is None or ps is None:
         return None
     acs, shared = actor_score(a, b)
-    s = 0.35 * ds + 0.35 * ps + 0.3 * acs
+    s = 0.35 * ds + 0.35 * ps + 0.3 * acs + (SAME_ARTICLE if a.article_id == b.article_id else 0.0)
     return round(s, 3), {"date": ds, "place": ps, "actors": acs, "shared": shared, "with": f"{b.article_id}/{b.event_id}"}
 
 
@@ -162,6 +169,9 @@ def load_events(con, ids_table: str) -> list[Ev]:
     """The pending articles' clusterable events, with place coordinates and actor entities."""
     rows = con.execute(f"""
         SELECT e.article_id, e.id, e.type, e.mode, e.date, e.date_source, a.published, a.source,
+               substr(a.text, TRY_CAST(json_extract(e.sentence, '$[0]') AS INTEGER) + 1,
+                      TRY_CAST(json_extract(e.sentence, '$[1]') AS INTEGER)
+                      - TRY_CAST(json_extract(e.sentence, '$[0]') AS INTEGER)) AS sentence,
                p.name, p.lat, p.lon, p.country, p.kind, la.store_entity_id, lt.store_entity_id,
                e.actor_text, e.target_text, e.factuality
         FROM events e JOIN articles a ON a.id = e.article_id
@@ -171,14 +181,16 @@ def load_events(con, ids_table: str) -> list[Ev]:
         WHERE e.article_id IN (SELECT id FROM {ids_table})
         ORDER BY a.published NULLS LAST, e.article_id, TRY_CAST(substr(e.id, 2) AS INTEGER)""").fetchall()
     out = []
-    for (aid, eid, typ, mode, date, dsrc, pub, source, pname, lat, lon, cc, kind, sa, st,
+    from .series import context_words
+    for (aid, eid, typ, mode, date, dsrc, pub, source, sentence, pname, lat, lon, cc, kind, sa, st,
          atext, ttext, fact) in rows:
         if (fact or "asserted") not in CLUSTERED or not typ:
             continue
         rng = day_range(date, dsrc, pub)
         if rng is None or rng[1] - rng[0] > MAX_SPAN_DAYS:
             continue
-        words = {w.lower().rstrip("s") for w in _WORD.findall(f"{atext or ''} {ttext or ''}")} - _STOP
+        words = ({w.lower().rstrip("s") for w in _WORD.findall(f"{atext or ''} {ttext or ''}")} - _STOP) | \
+            context_words(sentence or "", _SENTENCE_SKIP)
         out.append(Ev(aid, eid, typ, mode, (date or "")[:10] or None, rng[0], rng[1], pub, pname, lat, lon, cc,
                       kind, {x for x in (sa, st) if x}, words, source or aid))
     return out

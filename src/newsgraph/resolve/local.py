@@ -128,6 +128,8 @@ def _actor(article_id: str, rep: dict, members: list[dict], country: str | None,
            place_ids: dict[str, int], reasons: list[str]) -> Actor:
     typ = rep["type"]
     tclass = TYPE_CLASS.get(typ, typ)
+    if tclass != "P" and any(m["id"] in place_ids for m in members):
+        tclass = "G"  # the gazetteer found it: a place, whatever the NER called it ("Bishkek" as ORG)
     mentions = sum(len(m["mentions"]) or 1 for m in members)
     titles = {fold(w) for m in members for r in m["roles"] for w in re.findall(r"[A-Za-z]+", r.get("title") or "")
               if w.lower() not in _TITLE_STOP}
