@@ -6,7 +6,8 @@
   (target) entity's name or a mention matches a gold source (target) actorText.
 - IndiaPoliceEvents (``.../india-police-events``): documents run whole, events mapped to
   the labelled sentences; sentence-level precision/recall/F1 for KILL (an ASSAULT by
-  police with deaths), ARREST (COERCE arrest) and FORCE (ASSAULT or COERCE by police).
+  police with deaths), ARREST (COERCE arrest) and FORCE (ASSAULT by police: the set's FORCE
+  is killing or other force, so arrests, curfews and seizures, coercion without force, are not).
 The peer is a keyword baseline (the lexicon's trigger words matched in the raw sentence,
 no parse), so the scores show what the parse and roles add.
 """
@@ -173,8 +174,6 @@ def event_labels(ev, rec, sent_text: str, words) -> set[str]:
         out.add("FORCE")
         if _DEATH.search(sent_text.lower()):
             out.add("KILL")
-    if ev.type == "COERCE" and ev.mode not in ("arrest", "curfew", "restrict", "martial-law") and by_police:
-        out.add("FORCE")
     return out
 
 

@@ -30,6 +30,7 @@ except ImportError:  # pragma: no cover - only before the times stage exists
 
 _CLAUSAL = {"ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "conj"}
 _COERCIVE_IMPLIED = {"COERCE", "MOBILIZE"}
+_FORCE_MODES = {"crowd-control", "firearms"}  # shots with no shooter named: the police nearby, if any
 
 
 def event_date(tok, times, ctx: Context) -> tuple[str | None, str | None, str]:
@@ -88,7 +89,7 @@ def _roles(trig: Trigger, art: _Article, by_tok: dict) -> tuple:
         inner = roles.instrument_actor(trig, art.ents, by_tok)
         if inner is not None:
             actor = inner.get("actor")
-    if actor is None and (trig.type in _COERCIVE_IMPLIED or trig.mode == "crowd-control"):
+    if actor is None and (trig.type in _COERCIVE_IMPLIED or trig.mode in _FORCE_MODES):
         actor = roles.authority(trig, art.ents, art.lex)
     return actor, target
 

@@ -170,6 +170,8 @@ def _noun_licensed(tok, typ: str, lex: Lexicon) -> bool:
 
 
 def _noun_trigger(tok, lex: Lexicon) -> Trigger | None:
+    if tok.ent_type_ in ("DATE", "TIME"):  # "March 1", not a march
+        return None
     lem = lemma(tok)
     compound = next((c for c in tok.children if c.dep_ == "compound"), None)
     entry = None

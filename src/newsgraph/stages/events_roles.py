@@ -123,6 +123,8 @@ def _subject_of(verb):
                 return c, False
             if c.dep_ == "nsubjpass":
                 return c, True
+        if t.dep_ == "xcomp" and _child(t.head, ("dobj",)) is not None and t.head.pos_ == "VERB":
+            return _child(t.head, ("dobj",)), False  # "forced the police to open fire"
         if t.dep_ in ("conj", "xcomp", "acomp"):
             t = t.head
             continue
@@ -253,7 +255,7 @@ def instrument_actor(trig: Trigger, ents: EntityIndex, triggers_by_tok: dict) ->
 
 def authority(trig: Trigger, ents: EntityIndex, lex: Lexicon) -> Role | None:
     """The implied authority behind a coercive act with no stated agent."""
-    eid = ents.authority_before(trig.start, lex)
+    eid = ents.authority_before(trig.start, lex) if trig.type != "ASSAULT" else None
     if eid is not None:
         return Role(None, eid, ents.by_id[eid].name)
     doc = trig.tok.doc
