@@ -149,7 +149,7 @@ def find_direct(doc, marks: list[MarkSpan]) -> tuple[list[Candidate], set[int], 
 
 
 def _attribute(doc, m, prev_end, nxt, verbs, used) -> Candidate | None:
-    cue, spk = _after(doc, m, nxt, verbs)
+    cue, spk = _after(doc, m, nxt, verbs) if _starts_clause(doc.text, m) else (None, None)
     if cue is not None and _words(doc, m) < _MIN_WORDS and not _comma_end(doc.text, m):
         cue = None
     if cue is not None:
@@ -165,6 +165,15 @@ def _attribute(doc, m, prev_end, nxt, verbs, used) -> Candidate | None:
     if colon is not None and spk is not None:
         return Candidate(m.start, m.end, "direct", colon[0], colon[1], speaker_tok=spk)
     return None
+
+
+def _starts_clause(text: str, m: MarkSpan) -> bool:
+    """The quote opens its sentence or follows a colon, dash or another quote; a quote that
+    follows a word sits inside a clause (`is "peanuts," he said` is a fragment, kind mixed)."""
+    if not m.opened:
+        return True
+    before = text[max(0, m.start - 40):m.start].rstrip(" \t\xa0")
+    return not before or before[-1] in "\n.?!:;—–\"”’(["
 
 
 def _comma_end(text: str, m: MarkSpan) -> bool:
