@@ -147,7 +147,9 @@ class Browser:
             time.sleep(0.1)
 
     def open(self, url: str) -> None:
-        """Go to ``url`` and wait until the page says its view is rendered."""
+        """Go to ``url`` and wait until the page says its view is rendered (a change of the
+        #hash only re-renders the view, so the old "ready" flag is cleared first)."""
+        self.js("document.body ? (document.body.dataset.ready = '0') : null")
         self.call("Page.navigate", url=url)
         self.wait_ready()
 

@@ -167,3 +167,11 @@ def test_figures_and_timeline(server, browser, artifacts):
     browser.screenshot(artifacts / "timeline.png")
     assert_clean(browser)
     assert count(browser, "g.event-row") == len([v for v in events if v["date"] or v["published"]])
+
+
+def test_api_docs_render_offline(server, browser, artifacts):
+    browser.call("Page.navigate", url=server.url + "/docs")
+    browser.wait_for("document.querySelectorAll('.swagger-ui .opblock').length >= 9", timeout=30)
+    browser.screenshot(artifacts / "docs.png", full_page=False)
+    paths = browser.js("[...document.querySelectorAll('.opblock-summary-path')].map(e => e.textContent)")
+    assert any("/api/v1/entities" in p for p in paths)

@@ -14,7 +14,7 @@ import hashlib
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from fastapi import FastAPI, Request, Response
+from fastapi import FastAPI
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
@@ -53,7 +53,7 @@ def create_app(reader: Reader, tiles: str | None = None, close_reader: bool = Fa
     errors.install(app)
     for module in (articles, entities, quotes, numbers, series, events, places, stats):
         app.include_router(module.router, prefix=PREFIX)
-    app.middleware("http")(_cache_headers)
+    app.add_middleware(CacheHeaders, reader=reader)
     _mount_static(app)
     return app
 
@@ -75,19 +75,32 @@ def _mount_static(app: FastAPI) -> None:
                                    swagger_favicon_url="/vendor/swagger/favicon-32x32.png")
 
 
-async def _cache_headers(request: Request, call_next):
-    """ETag and Last-Modified on API reads: a snapshot's answers never change, so the tag is
-    (snapshot version, URL); a matching If-None-Match gets 304 without touching the store."""
-    if request.method != "GET" or not request.url.path.startswith(PREFIX + "/"):
-        return await call_next(request)
-    snap = request.app.state.reader.current
-    key = f"{snap.version}|{request.url.path}?{request.url.query}".encode()
-    etag = f'W/"{hashlib.sha1(key).hexdigest()[:20]}"'
-    headers = {"ETag": etag, "Last-Modified": email.utils.formatdate(snap.modified, usegmt=True),
-               "Cache-Control": "no-cache"}
-    if etag in [t.strip() for t in request.headers.get("if-none-match", "").split(",")]:
-        return Response(status_code=304, headers=headers)
-    response = await call_next(request)
-    if response.status_code == 200:
-        response.headers.update(headers)
-    return response
+class CacheHeaders:
+    """ETag and Last-Modified on API reads (a plain ASGI middleware, cheap per request).
+
+    A snapshot's answers never change, so the tag is (snapshot version, URL); a matching
+    If-None-Match gets 304 without touching the store."""
+
+    def __init__(self, app, reader):
+        self.app, self.reader = app, reader
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http" or scope["method"] != "GET" or not scope["path"].startswith(PREFIX + "/"):
+            return await self.app(scope, receive, send)
+        snap = self.reader.current
+        key = f"{snap.version}|{scope['path']}?{scope.get('query_string', b'').decode('latin-1')}".encode()
+        etag = f'W/"{hashlib.sha1(key).hexdigest()[:20]}"'
+        extra = [(b"etag", etag.encode()), (b"last-modified", email.utils.formatdate(snap.modified, usegmt=True).encode()),
+                 (b"cache-control", b"no-cache")]
+        asked = dict(scope["headers"]).get(b"if-none-match", b"").decode("latin-1")
+        if etag in [t.strip() for t in asked.split(",")]:
+            await send({"type": "http.response.start", "status": 304, "headers": extra})
+            await send({"type": "http.response.body", "body": b""})
+            return
+
+        async def send_with_headers(message):
+            if message["type"] == "http.response.start" and message["status"] == 200:
+                message = {**message, "headers": list(message.get("headers", [])) + extra}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)

@@ -127,6 +127,9 @@ class Reader:
             con.execute(f"LOAD '{fts_extension_path()}'")
             api_queries.prepare(con)
             con.execute("CHECKPOINT")
+            # Requests are small: one thread each keeps a busy machine's tail latency low
+            # (a query split over threads waits for the slowest one to be scheduled).
+            con.execute("SET threads = 1")
         except duckdb.Error as exc:
             log.warning("snapshot of %s unusable (%s); keeping the previous one", self.db, exc)
             self._discard(target)

@@ -36,7 +36,9 @@ function eventRow(v, y, X) {
     svg("text", { x: 8, y: y + 4, class: "row-label" }, label.length > 52 ? label.slice(0, 51) + "…" : label),
     pub !== null ? svg("line", { x1: X(ev), y1: y, x2: X(pub), y2: y, class: "lag" }) : null,
     pub !== null ? svg("rect", { x: X(pub) - 4, y: y - 4, width: 8, height: 8, class: "pub" }) : null,
-    svg("circle", { cx: X(ev), cy: y, r: 5, class: v.date ? "ev" : "ev undated" }));
+    svg("circle", { cx: X(ev), cy: y, r: 5, class: v.date ? "ev" : "ev undated" }),
+    lag ? svg("text", { x: Math.max(X(ev), X(pub)) + 9, y: y + 4, class: "lag-label" },
+      lag > 0 ? `reported ${lag} d later` : `${-lag} d ahead`) : null);
 }
 
 function monthTicks(x0, x1) {
