@@ -31,12 +31,12 @@ def run(doc, ctx: Context, rec: ArticleRecord) -> list[Number]:
         if span is None or num is None or drop_reason(raw, doc, span, num):
             continue
         if claimants is None:
-            claimants = Claimants(doc, rec)
-        out.append(_number(f"N{len(out) + 1}", raw, doc, span, num, claimants))
+            claimants = Claimants(doc, rec, text)
+        out.append(_number(f"N{len(out) + 1}", raw, text, doc, span, num, claimants))
     return out
 
 
-def _number(nid: str, raw, doc, span, num, claimants: Claimants) -> Number:
+def _number(nid: str, raw, text: str, doc, span, num, claimants: Claimants) -> Number:
     found = counting.counted(raw, doc, span, num)
     head = found[3] if found else None
     unit = raw.unit
@@ -45,7 +45,7 @@ def _number(nid: str, raw, doc, span, num, claimants: Claimants) -> Number:
     raw.unit = unit
     claimant, quote = claimants.find(raw.start, raw.end)
     return Number(
-        id=nid, start=raw.start, end=raw.end, text=doc.text[raw.start:raw.end],
+        id=nid, start=raw.start, end=raw.end, text=text[raw.start:raw.end],
         value=raw.value, low=raw.low, high=raw.high, approx=raw.approx, unit=unit,
         counted=found[0] if found else None,
         counted_start=found[1] if found else None,

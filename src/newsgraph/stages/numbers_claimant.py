@@ -19,8 +19,9 @@ _PRONOUNS = {"he": "PERSON", "she": "PERSON", "him": "PERSON", "her": "PERSON",
 
 
 class Claimants:
-    def __init__(self, doc, rec):
+    def __init__(self, doc, rec, text: str):
         self.doc = doc
+        self.text = text  # doc.text, read once (Doc.text rebuilds the string on each call)
         self.quotes = sorted(rec.get("quotes"), key=lambda q: q.start)
         mentions = []
         for ent in rec.get("entities"):
@@ -85,7 +86,7 @@ class Claimants:
         i = bisect.bisect_left(self.mention_starts, cue.idx) - 1
         if i >= 0:
             s, e, eid, etype = self.mentions[i]
-            if self.doc.text[e:cue.idx].strip() == "" and etype in ("PERSON", "ORG"):
+            if self.text[e:cue.idx].strip() == "" and etype in ("PERSON", "ORG"):
                 return eid
         return None
 

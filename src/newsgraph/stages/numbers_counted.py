@@ -67,7 +67,7 @@ def counted(raw, doc, span, num):
 def _phrase(doc, begin: int, head):
     while begin < head.i and doc[begin].lower_ in _SKIP_LEFT:
         begin += 1
-    if doc[begin].like_num or doc[begin].text[:1] in "$£€¥":
+    if doc[begin].text[:1].isdigit() or doc[begin].text[:1] in "$£€¥":
         return None  # "280 million of the 1.5 billion shekels": another figure, not a thing
     end = head.i + 1
     for child in head.rights:  # a restrictive relative clause: "persons who joined ..."
@@ -78,8 +78,8 @@ def _phrase(doc, begin: int, head):
         end -= 1
     if begin >= end:
         return None
-    s, e = doc[begin].idx, doc[end - 1].idx + len(doc[end - 1])
-    return doc.text[s:e], s, e, head
+    phrase = doc[begin:end]  # Span.text is local; Doc.text rebuilds the whole text
+    return phrase.text, phrase.start_char, phrase.end_char, head
 
 
 def is_person(head) -> bool:

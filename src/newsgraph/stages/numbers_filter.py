@@ -17,8 +17,8 @@ division district ward zone squad brigade battalion regiment precinct block buil
 apartment suite box exit lane pier dock runway seat row episode season chapter psalm
 s&p sp ftse dow nasdaq nikkei dax cac stoxx russell nifty sensex kospi asx tsx hsi
 """.split())
-def raw_text(raw, doc) -> str:
-    return doc.text[raw.num_start:raw.end]
+def raw_text(raw, span) -> str:
+    return span.text[raw.num_start - span.start_char:]
 
 
 _YEAR_NOUN_OK = ("NNS", "NNPS")
@@ -35,7 +35,7 @@ def drop_reason(raw, doc, span, num) -> str | None:
     prev = doc[span.start - 1] if span.start > 0 else None
     nxt = doc[span.end] if span.end < len(doc) else None
     last = num[-1]
-    if raw.unit and lex.unit_kind(raw.unit) == "time" and "-" in raw_text(raw, doc) \
+    if raw.unit and lex.unit_kind(raw.unit) == "time" and "-" in raw_text(raw, span) \
             and nxt is not None and nxt.pos_ in ("NOUN", "ADJ", "PROPN", "NUM", "SYM"):
         return "modifier"  # "a five-year $700000 award", "a two-month contract"
     if raw.kind == "word":
