@@ -142,7 +142,7 @@ def main() -> None:
         finally:
             proc.terminate()
             proc.wait(timeout=30)
-    out = {"command": "python benchmarks/api_latency.py " + " ".join(shlex.quote(x) for x in sys.argv[1:]),
+    out = {"command": " ".join(["python benchmarks/api_latency.py"] + [shlex.quote(x) for x in sys.argv[1:]]),
            "articles": stats["articles"], "entities": stats["entities"], "store_build_seconds": round(build_s, 1),
            "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
            "client": "http.client, one keep-alive connection on loopback, sequential",
