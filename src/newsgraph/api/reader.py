@@ -89,8 +89,11 @@ class Reader:
         self._thread: threading.Thread | None = None
         self._not_before = 0.0  # no new snapshot before this time (see refresh)
         self.current: Snapshot | None = None
+        self.last_error: str | None = None
         if not self.refresh(force=True):
-            raise StoreError(f"{db}: could not take a consistent copy (the file kept changing); try again")
+            self.close()
+            why = self.last_error or "the file kept changing while it was copied; try again"
+            raise StoreError(f"{db}: cannot serve this database ({why})")
 
     # --- taking snapshots -------------------------------------------------------------
     def refresh(self, force: bool = False) -> bool:
@@ -100,12 +103,15 @@ class Reader:
             return True
         for _ in range(5):
             t0 = time.monotonic()
+            self.last_error = None
             snap = self._copy(sig)
             if snap is not None:
                 self._swap(snap)
                 # while an ingest keeps writing, spend at most a fifth of the time on snapshots
                 self._not_before = time.monotonic() + 4 * (time.monotonic() - t0)
                 return True
+            if self.last_error:  # the copy was quiet but unusable: trying again will not help
+                return False
             time.sleep(0.2)
             sig = signature(self.db)
         return False
@@ -131,7 +137,12 @@ class Reader:
             # (a query split over threads waits for the slowest one to be scheduled).
             con.execute("SET threads = 1")
         except duckdb.Error as exc:
-            log.warning("snapshot of %s unusable (%s); keeping the previous one", self.db, exc)
+            detail = str(exc).split("\n")[0].replace(str(target), str(self.db))
+            self.last_error = f"not a newsgraph DuckDB store, or damaged: {detail}"
+            with contextlib.suppress(UnboundLocalError, duckdb.Error):
+                con.close()
+            if self.current is not None:
+                log.warning("snapshot of %s unusable (%s); keeping the previous one", self.db, detail)
             self._discard(target)
             return None
         version = hashlib.sha1(repr(sig).encode()).hexdigest()[:16]

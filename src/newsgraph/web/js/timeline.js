@@ -33,7 +33,7 @@ function eventRow(v, y, X) {
   return svg("g", { class: "event-row", "data-event": `${v.article}:${v.id}`,
     onclick: () => { location.hash = `#/article/${enc(v.article)}`; } },
     svg("title", {}, tip),
-    svg("text", { x: 8, y: y + 4, class: "row-label" }, label.length > 52 ? label.slice(0, 51) + "…" : label),
+    svg("text", { x: 8, y: y + 4, class: "row-label" }, label.length > 47 ? label.slice(0, 46) + "…" : label),
     pub !== null ? svg("line", { x1: X(ev), y1: y, x2: X(pub), y2: y, class: "lag" }) : null,
     pub !== null ? svg("rect", { x: X(pub) - 4, y: y - 4, width: 8, height: 8, class: "pub" }) : null,
     svg("circle", { cx: X(ev), cy: y, r: 5, class: v.date ? "ev" : "ev undated" }),
