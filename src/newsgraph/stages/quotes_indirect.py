@@ -9,7 +9,7 @@ from __future__ import annotations
 from .quotes_candidate import Candidate, inside, nearby_speaker, strip_dateline, subject_of, trim
 from .quotes_cues import lexicon
 
-_XCOMP_CUES = {"want", "urge", "call", "ask", "plan", "seek", "promise", "vow", "pledge",
+_XCOMP_CUES = {"urge", "call", "ask", "plan", "seek", "promise", "vow", "pledge",
                "threaten", "hope", "intend", "expect", "demand", "agree", "refuse", "decline",
                "wish", "propose", "encourage", "push"}
 _MIN_CONTENT_TOKENS = 3
