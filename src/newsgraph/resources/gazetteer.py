@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from array import array
+from bisect import bisect_left
 import marshal
 import math
 import os
@@ -67,8 +68,7 @@ class Gazetteer:
         self._name = packed["name"].split("\n")
         self._cc = packed["cc"].split("\n")
         self._a1 = packed["a1"].split("\n")
-        keys = packed["keys"].split("\n")
-        self._slots = dict(zip(keys, range(len(keys))))
+        self._keys = packed["keys"].split("\n")  # sorted: looked up by bisection (no dict to build)
         self._post_off, self._post = array("I", packed["post_off"]), array("I", packed["post"])
         self._abbrev: dict[str, list] = packed["abbrev"]
         self._demonyms: dict[str, int] = packed["demonyms"]
@@ -108,15 +108,19 @@ class Gazetteer:
         """Rows whose name or alternate name is ``name`` (accent-, case- and period-blind)."""
         return self._rows(norm(name))
 
+    def _slot(self, key: str) -> int | None:
+        slot = bisect_left(self._keys, key)
+        return slot if slot < len(self._keys) and self._keys[slot] == key else None
+
     def _rows(self, key: str) -> tuple[int, ...]:
-        slot = self._slots.get(key)
+        slot = self._slot(key)
         if slot is None:
             return ()
         return tuple(self._post[self._post_off[slot]:self._post_off[slot + 1]])
 
     def has_name(self, key: str) -> bool:
         """Whether an already normalised key names anything."""
-        return key in self._slots
+        return self._slot(key) is not None
 
     def demonym(self, word: str) -> int | None:
         """The country (or region) row of a demonym such as 'Kazakh' or 'European'."""
