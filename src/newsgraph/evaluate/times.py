@@ -122,8 +122,12 @@ def score(docs: list[TimeDoc], preds: list[list[tuple[int, int, str, str]]]) -> 
     return out
 
 
+_WEEK = re.compile(r"W(\d)(?!\d)")
+
+
 def _norm_value(v: str) -> str:
-    return (v or "").strip().upper()
+    """Values compared as written, upper-cased, week numbers zero-padded (W7 = W07)."""
+    return _WEEK.sub(r"W0\1", (v or "").strip().upper())
 
 
 def run_ours(docs: list[TimeDoc]) -> tuple[list, dict]:

@@ -10,6 +10,9 @@ from __future__ import annotations
 import datetime as dt
 
 SEASON_MONTH = {"WI": 1, "SP": 4, "SU": 7, "FA": 10}
+# Without a tense, news speaks of the past more than of the future: a future candidate
+# counts this many times its distance when choosing the nearest.
+FUTURE_WEIGHT = 2
 
 
 def year_str(y: int | None) -> str:
@@ -52,19 +55,18 @@ def season_of(d: dt.date) -> str:
 
 def month_year(ref: dt.date | None, month: int, tense: str | None) -> int | None:
     """The year of a month named without one: the last one for the past, the next for the
-    future, else the nearest one to ``ref``."""
+    future, else the nearest one to ``ref`` (future distances weighted)."""
     if ref is None:
         return None
     if tense == "PAST":
         return ref.year if month <= ref.month else ref.year - 1
     if tense == "FUTURE":
         return ref.year if month >= ref.month else ref.year + 1
-    diff = month - ref.month
-    if diff > 6:
-        return ref.year - 1
-    if diff < -6:
-        return ref.year + 1
-    return ref.year
+    past = ref.year if month <= ref.month else ref.year - 1
+    fut = ref.year if month >= ref.month else ref.year + 1
+    d_past = (ref.year - past) * 12 + ref.month - month
+    d_fut = (fut - ref.year) * 12 + month - ref.month
+    return fut if FUTURE_WEIGHT * d_fut < d_past else past
 
 
 def month_day(ref: dt.date | None, month: int, day: int, tense: str | None) -> str:
@@ -87,7 +89,7 @@ def month_day(ref: dt.date | None, month: int, day: int, tense: str | None) -> s
         fut = [c for c in cands if c >= ref]
         if fut:
             return min(fut).isoformat()
-    return min(cands, key=lambda c: abs((c - ref).days)).isoformat()
+    return min(cands, key=lambda c: (c - ref).days * FUTURE_WEIGHT if c > ref else (ref - c).days).isoformat()
 
 
 def weekday_date(ref: dt.date | None, wd: int, tense: str | None, rel: str | None = None) -> str:
@@ -120,3 +122,35 @@ def season_year(ref: dt.date | None, season: str, step: int, tense: str | None) 
     if step < 0:
         return ref.year if order.index(season) < order.index(cur) else ref.year - 1
     return ref.year if order.index(season) > order.index(cur) else ref.year + 1
+
+
+def nth_weekday(year: int, month: int, wd: int, n: int, first: int = 1) -> dt.date:
+    """The n-th ISO weekday ``wd`` of a month on or after day ``first`` (n = -1: the last)."""
+    if n < 0:
+        nxt = dt.date(year + month // 12, month % 12 + 1, 1)
+        last = nxt - dt.timedelta(days=1)
+        return last - dt.timedelta(days=(last.isoweekday() - wd) % 7)
+    d = dt.date(year, month, first)
+    d += dt.timedelta(days=(wd - d.isoweekday()) % 7)
+    return d + dt.timedelta(weeks=n - 1)
+
+
+def holiday(spec: tuple, year: int) -> dt.date:
+    if len(spec) == 2:
+        return dt.date(year, *spec)
+    month, wd, n, first = spec
+    return nth_weekday(year, month, wd, n, first)
+
+
+def pick_year(ref: dt.date | None, make, tense: str | None) -> str | None:
+    """Of ``make(year)`` for the years around ``ref``, the one the tense points to
+    (past: the last on or before ``ref``; future: the first on or after; else the nearest,
+    future distances weighted)."""
+    if ref is None:
+        return None
+    cands = [make(y) for y in (ref.year - 1, ref.year, ref.year + 1)]
+    if tense == "PAST":
+        return max(c for c in cands if c <= ref).isoformat()
+    if tense == "FUTURE":
+        return min(c for c in cands if c >= ref).isoformat()
+    return min(cands, key=lambda c: (c - ref).days * FUTURE_WEIGHT if c > ref else (ref - c).days).isoformat()

@@ -76,16 +76,14 @@ FUZZY = {
     "now": ("DATE", "PRESENT_REF"), "currently": ("DATE", "PRESENT_REF"),
     "current": ("DATE", "PRESENT_REF"), "nowadays": ("DATE", "PRESENT_REF"),
     "these days": ("DATE", "PRESENT_REF"), "at present": ("DATE", "PRESENT_REF"),
-    "right now": ("DATE", "PRESENT_REF"), "at the moment": ("DATE", "PRESENT_REF"),
+    "at the moment": ("DATE", "PRESENT_REF"),
     "presently": ("DATE", "PRESENT_REF"), "the present": ("DATE", "PRESENT_REF"),
     "recently": ("DATE", "PAST_REF"), "recent": ("DATE", "PAST_REF"),
-    "lately": ("DATE", "PAST_REF"), "previously": ("DATE", "PAST_REF"),
+    "lately": ("DATE", "PAST_REF"),
     "formerly": ("DATE", "PAST_REF"), "the past": ("DATE", "PAST_REF"),
     "recent years": ("DATE", "PAST_REF"), "recent months": ("DATE", "PAST_REF"),
     "recent weeks": ("DATE", "PAST_REF"), "recent days": ("DATE", "PAST_REF"),
-    "in the past": ("DATE", "PAST_REF"),
-    "the future": ("DATE", "FUTURE_REF"), "future": ("DATE", "FUTURE_REF"),
-    "soon": ("DATE", "FUTURE_REF"), "shortly": ("DATE", "FUTURE_REF"),
+    "the future": ("DATE", "FUTURE_REF"),
     "the near future": ("DATE", "FUTURE_REF"), "someday": ("DATE", "FUTURE_REF"),
 }
 
@@ -94,14 +92,17 @@ SET_WORDS = {
     "hourly": ("PT1H", None), "daily": ("P1D", None), "nightly": ("P1D", None),
     "weekly": ("P1W", None), "biweekly": ("P2W", None), "monthly": ("P1M", None),
     "quarterly": ("P3M", None), "annually": ("P1Y", None), "yearly": ("P1Y", None),
-    "annual": ("P1Y", None), "biannually": ("P6M", None), "semiannually": ("P6M", None),
+    "biannually": ("P6M", None), "semiannually": ("P6M", None),
 }
 
-# Holidays at a fixed day: name -> (month, day)
+# Holidays: name -> (month, day) at a fixed day, or (month, ISO weekday, n, first day of
+# the month counted from) for "the n-th such weekday on or after that day".
 HOLIDAYS = {
     "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
     "new year's day": (1, 1), "new year's eve": (12, 31), "independence day": (7, 4),
     "valentine's day": (2, 14), "halloween": (10, 31), "boxing day": (12, 26),
+    "labor day": (9, 1, 1, 1), "thanksgiving": (11, 4, 4, 1), "thanksgiving day": (11, 4, 4, 1),
+    "election day": (11, 2, 1, 2), "memorial day": (5, 1, -1, 1),
 }
 
 

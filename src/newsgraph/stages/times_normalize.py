@@ -155,12 +155,15 @@ def h_month(g, ref, tense):
 
 
 def h_holiday(g, ref, tense):
-    m, d = HOLIDAYS[_key(g["hol"])]
+    spec = HOLIDAYS[_key(g["hol"])]
     if g.get("y"):
-        return Norm("DATE", f"{int(g['y']):04d}-{m:02d}-{d:02d}")
+        return Norm("DATE", cal.holiday(spec, int(g["y"])).isoformat())
     rel = _key(g.get("rel"))
     t = {"last": "PAST", "next": "FUTURE"}.get(rel) or tense()
-    return Norm("DATE", cal.month_day(ref, m, d, t))
+    v = cal.pick_year(ref, lambda y: cal.holiday(spec, y), t)
+    if v is None:
+        v = f"XXXX-{spec[0]:02d}-{spec[1]:02d}" if len(spec) == 2 else f"XXXX-{spec[0]:02d}-XX"
+    return Norm("DATE", v)
 
 
 def h_decade(g, ref, tense):
@@ -344,7 +347,8 @@ def h_ago_vague(g, ref, tense):
 
 def h_weekday(g, ref, tense):
     wd = WEEKDAYS[_key(g["wd"])]
-    v = cal.weekday_date(ref, wd, tense())
+    t = tense()
+    v = cal.weekday_date(ref, wd, "FUTURE" if t == "PRESENT" else t)  # "meet Monday"
     part = PARTS_OF_DAY.get(_key(g.get("part")))
     if part:
         return Norm("TIME", f"{v}T{part}", _pmod(g))
@@ -363,10 +367,59 @@ def h_season(g, ref, tense):
     return Norm("DATE", f"{cal.year_str(y)}-{s}", _pmod(g))
 
 
+def h_weekend(g, ref, tense):
+    if ref is None:
+        return Norm("DATE", "XXXX-WXX-WE")
+    t = tense()
+    if ref.isoweekday() >= 6 or t in ("FUTURE", "PRESENT"):
+        return Norm("DATE", cal.week_value(ref) + "-WE")
+    return Norm("DATE", cal.week_value(ref - dt.timedelta(weeks=1)) + "-WE")
+
+
+def _prev_quarter(ref: dt.date, years_back: int = 0) -> str:
+    y, m = cal.shift_months(ref.year - years_back, ref.month, -3)
+    return f"{y:04d}-Q{(m - 1) // 3 + 1}"
+
+
+def h_the_quarter(g, ref, tense):
+    """"the quarter" of an earnings report: the one that ended last (the current one when
+    spoken of in the future)."""
+    if ref is None:
+        return Norm("DATE", "XXXX-QX")
+    if tense() == "FUTURE":
+        return Norm("DATE", f"{ref.year:04d}-Q{cal.quarter_of(ref)}")
+    return Norm("DATE", _prev_quarter(ref))
+
+
+def h_year_ago(g, ref, tense):
+    if ref is None:
+        return Norm("DATE", "XXXX")
+    if g.get("what"):
+        return Norm("DATE", _prev_quarter(ref, years_back=1))
+    return Norm("DATE", f"{ref.year - 1:04d}")
+
+
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+                 "seventies": 7, "eighties": 8, "nineties": 9}
+
+
+def h_decade_words(g, ref, tense):
+    return Norm("DATE", f"19{_DECADE_WORDS[_key(g['w'])]}")
+
+
 # --- clock times -------------------------------------------------------------------------
 
-def _clock(h: int, mi: int, ref) -> str:
-    day = "XXXX-XX-XX" if ref is None else ref.isoformat()
+def _clock_day(g, ref, tense) -> str:
+    """The day a clock time belongs to: its weekday or today/yesterday, else ``ref``."""
+    if g.get("wd"):
+        t = tense()
+        return cal.weekday_date(ref, WEEKDAYS[_key(g["wd"])], "FUTURE" if t == "PRESENT" else t)
+    if ref is None:
+        return "XXXX-XX-XX"
+    return (ref + dt.timedelta(days=_RELDAY.get(_key(g.get("rd")), 0))).isoformat()
+
+
+def _clock(h: int, mi: int, day: str) -> str:
     return f"{day}T{h:02d}:{mi:02d}"
 
 
@@ -376,16 +429,17 @@ def h_clock(g, ref, tense):
     if h > 12 or h == 0:
         return None
     h = (h % 12) + (12 if ap.startswith("p") else 0)
-    return Norm("TIME", _clock(h, mi, ref))
+    return Norm("TIME", _clock(h, mi, _clock_day(g, ref, tense)))
 
 
 def h_clock24(g, ref, tense):
-    return Norm("TIME", _clock(int(g["h"]), int(g["mi"]), ref))
+    return Norm("TIME", _clock(int(g["h"]), int(g["mi"]), _clock_day(g, ref, tense)))
 
 
 def h_noon(g, ref, tense):
     w = _key(g["w"])
-    return Norm("TIME", _clock(0, 0, ref) if w == "midnight" else _clock(12, 0, ref))
+    day = _clock_day(g, ref, tense)
+    return Norm("TIME", _clock(0, 0, day) if w == "midnight" else _clock(12, 0, day))
 
 
 # --- sets, durations, fuzzy ----------------------------------------------------------------

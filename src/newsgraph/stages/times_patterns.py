@@ -34,6 +34,7 @@ SEASON = alt(SEASONS)
 ORD = alt(ORDINALS)
 DEICTIC = r"(?:this|last|next|past|previous|coming|following|current|the\s+current|the\s+latest|the\s+previous|the\s+next|the\s+coming|the\s+past|the\s+last|this\s+past|that|the\s+same|the\s+following|the\s+preceding|the\s+prior|the\s+most\s+recent)"
 TZ = r"(?:\s+(?-i:[ECMP][SD]T|GMT|UTC|BST|CET|EET|local\s+time))?"
+CLOCK_DAY = rf"(?:,?\s+(?:on\s+)?(?:(?P<wd>{WD})|(?P<rd>today|yesterday|tomorrow)))?"
 AMPM = r"(?:a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b)"
 
 
@@ -64,7 +65,7 @@ RULES: list[tuple[str, re.Pattern]] = [
                     rf"(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<y>{YEAR}))?")),
     ("qn", _rx(rf"(?P<kind>[QH])(?P<ord>[1-4])(?:\s+(?:of\s+)?(?P<y>{YEAR}))?")),
     # year: 1998 | fiscal 1989 | mid-1998 | the end of 1990 | nineteen ninety-six
-    ("year", _rx(rf"{PMOD}(?:(?:fiscal|calendar|the\s+year|the\s+fiscal\s+year|year)\s+)?(?P<y>{YEAR})(?:'s)?")),
+    ("year", _rx(rf"{PMOD}(?:(?:fiscal|calendar|the\s+year|the\s+fiscal\s+year|year)\s+)?(?P<y>{YEAR})")),
     ("year_words", _rx(r"(?P<y1>nineteen|twenty)[- ](?P<y2>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](?:one|two|three|four|five|six|seven|eight|nine))")),
     # the past three days | the next few weeks | the first nine months | the last two quarters
     ("span", _rx(rf"{DMOD}(?:the\s+)?(?P<rel>past|last|next|coming|previous|first|final|latest|following|preceding|remaining|same|other)\s+(?P<n>{NUM})\s+(?P<unit>{UNIT_S})")),
@@ -72,18 +73,24 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("ago", _rx(rf"{DMOD}(?P<n>{NUM})\s+(?P<unit>{UNIT_S})(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|before\s+(?=[,.;])|later|from\s+now|hence)")),
     ("ago_vague", _rx(rf"(?P<unit>years|months|weeks|days|decades)\s+(?P<dir>ago|earlier|later)")),
     # today / yesterday morning / tonight / late yesterday
-    ("relday", _rx(rf"{PMOD}(?P<rd>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)(?:\s+(?P<part>{PART}))?(?:'s)?")),
+    ("relday", _rx(rf"{PMOD}(?P<rd>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)(?:\s+(?P<part>{PART}))?")),
     # last week | this year | next month | this spring | earlier this year | the coming weeks
-    ("deictic", _rx(rf"{PMOD}(?P<rel>{DEICTIC})\s+(?:fiscal\s+)?(?P<what>{UNIT}|{SEASON}|{PART}|(?P<wd>{WD}))(?:'s)?")),
+    ("deictic", _rx(rf"{PMOD}(?P<rel>{DEICTIC})\s+(?:fiscal\s+)?(?P<what>{UNIT}|{SEASON}|{PART}|(?P<wd>{WD}))")),
     ("deictic_plural", _rx(rf"(?:the\s+)?(?P<rel>coming|next|past|last|previous|recent)\s+(?P<unit>years|months|weeks|days|decades)")),
     # Monday | on Monday morning | early Friday | Friday's
-    ("weekday", _rx(rf"{PMOD}(?P<wd>{WD})(?:'s)?(?:\s+(?P<part>{PART}))?")),
+    ("weekday", _rx(rf"(?P<wd>{WD})(?:\s+(?P<part>{PART}))?")),
+    ("weekend", _rx(r"the\s+weekend")),
+    # the quarter | the latest quarter (the one just ended)
+    ("the_quarter", _rx(r"the\s+(?:latest\s+|most\s+recent\s+|just-ended\s+|recent\s+)?(?:fiscal\s+)?quarter")),
+    # the year-ago quarter | year-earlier
+    ("year_ago", _rx(r"(?:the\s+(?=year-\w+\s+(?:quarter|period)))?year-(?:ago|earlier)(?:\s+(?P<what>quarter|period))?")),
+    ("decade_words", _rx(r"the\s+(?:nineteen-?)?(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)")),
     # this spring | the summer of 1998 | last winter | spring 2019
     ("season", _rx(rf"{PMOD}(?:the\s+)?(?P<s>{SEASON})(?:\s+(?:of\s+)?(?P<y>{YEAR}))?")),
     # 10 a.m. | 10:30 p.m. EDT | noon | midnight | 14:30
-    ("clock", _rx(rf"(?:(?P<pmod>about|around|shortly\s+after|shortly\s+before|just\s+after|just\s+before)\s+)?(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>{AMPM}){TZ}")),
+    ("clock", _rx(rf"(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>{AMPM}){TZ}{CLOCK_DAY}")),
     ("clock24", _rx(rf"(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d){TZ}")),
-    ("noon", _rx(rf"(?P<w>noon|midnight|midday)")),
+    ("noon", _rx(rf"(?P<w>noon|midnight|midday){CLOCK_DAY}")),
     # every Friday | each year | every other week | twice a week | three times a year
     ("set_every", _rx(rf"(?P<q>every|each)\s+(?:other\s+)?(?P<what>{UNIT}|{PART}|(?P<wd>{WD})|(?P<mon>{MON}))")),
     ("set_times", _rx(rf"(?P<f>once|twice|thrice|{NUM}\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit>{UNIT})")),

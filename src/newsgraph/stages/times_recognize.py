@@ -9,6 +9,7 @@ The sequence:
 """
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from .times_lexicon import AMBIGUOUS_MONTHS
@@ -84,10 +85,23 @@ def _ok(doc, c: Candidate) -> bool:
         return _ok_noun(doc, c, "s")
     if c.rule in ("duration", "span", "ago") and c.groups["unit"].lower().startswith("second"):
         return _ok_noun(doc, c, "unit")
+    if c.rule == "set_word" and c.groups["w"].lower() not in ("annually", "yearly"):
+        tok = _token_at(doc, c.start, c.end)
+        return tok is not None and tok.pos_ == "ADV"
     if c.rule == "fuzzy" and c.groups["w"].lower() in ("current", "future", "recent"):
         tok = _token_at(doc, c.start, c.end)
         return tok is not None and tok.pos_ in ("ADJ", "NOUN")
     return True
+
+
+_ADJ_FORM = re.compile(r"(?i)^the\s+\S+-(?:quarter|year|month|week|day|hour|minute|decade)$")
+
+
+def _trim_the(text: str, c: Candidate) -> Candidate:
+    """"the third-quarter results": the article belongs to the noun, not to the time."""
+    if _ADJ_FORM.match(text[c.start:c.end]):
+        return c._replace(start=c.start + 4)
+    return c
 
 
 def _candidates(text: str):
@@ -111,6 +125,6 @@ def recognize(doc) -> list[Candidate]:
         if not _ok(doc, c):
             continue
         taken.append((c.start, c.end))
-        out.append(c)
+        out.append(_trim_the(doc.text, c))
     out.sort(key=lambda c: c.start)
     return out

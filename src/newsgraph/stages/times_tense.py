@@ -1,14 +1,20 @@
 """The tense of the verb that governs a time expression, read from the dependency parse.
 
 From the expression's root token, climb the head chain to the nearest verb; a future
-auxiliary (will, shall, 'll) makes it FUTURE, a past form (VBD, or had/was/did, or
-has/have + participle) PAST, a present finite form PRESENT. Non-finite verbs (infinitive,
-participle, gerund) hand over to the verb they depend on, a few steps up at most.
+auxiliary (will, shall, 'll), a modal (would, might, may, should) or a
+to-infinitive ("plans to leave Thursday") makes it FUTURE; a past form (VBD, or
+had/was/did, has/have + participle, a bare participle "announced Wednesday") PAST; a
+present finite form PRESENT. An expression that belongs to a noun ("Friday's ruling",
+"warnings on Thursday") has no tense (None). A participle
+or gerund hands over to the verb it depends on, a few steps up at most. "as soon as" /
+"as early as" just before the expression also make it FUTURE.
 """
 from __future__ import annotations
 
 _FUTURE_AUX = {"will", "shall", "'ll", "wo", "ll"}
-_PERFECT_AUX = {"has", "have", "'ve", "'s"}
+_MODALS = {"would", "might", "may", "should", "must", "'d"}
+_PAST_MODALS = {"could", "can"}
+_PERFECT_AUX = {"has", "have", "had", "'ve", "'s", "'d"}
 _VERBAL = {"VERB", "AUX"}
 _MAX_CLIMB = 4
 
@@ -25,27 +31,44 @@ def _nearest_verb(tok):
 
 
 def verb_tense(v) -> str | None:
-    """FUTURE / PAST / PRESENT of one verb token and its auxiliaries, or None (non-finite)."""
+    """FUTURE / PAST / PRESENT of one verb token and its auxiliaries, NONFINITE, or None."""
     auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxes}
+    tags = {a.tag_ for a in auxes} | {v.tag_}
     if words & _FUTURE_AUX:
         return "FUTURE"
-    if "going" in words or (v.lower_ == "going" and any(c.dep_ == "xcomp" for c in v.children)):
-        return "FUTURE"
-    tags = {a.tag_ for a in auxes} | {v.tag_}
-    if "VBD" in tags:
+    if words & _PERFECT_AUX and ("VBN" in tags):
         return "PAST"
-    if v.tag_ == "VBN" and words & _PERFECT_AUX:
+    if words & _PAST_MODALS:
+        return None
+    if words & _MODALS:
+        return "FUTURE"
+    if v.lower_ == "going" and any(c.dep_ == "xcomp" for c in v.children):
+        return "FUTURE"
+    if "to" in words and v.tag_ == "VB":
+        return "FUTURE"
+    if v.tag_ == "VBN" and not auxes:
+        return "PAST"  # reduced relative: "the ruling announced Wednesday"
+    if "VBD" in tags:
         return "PAST"
     if tags & {"VBZ", "VBP"}:
         return "PRESENT"
-    if "MD" in tags:
-        return None if not words & {"would", "could", "might"} else "PAST" if "could" in words else None
     return "NONFINITE"
 
 
 def tense_of(tok) -> str | None:
     """Tense governing ``tok`` (a token of the time expression): PAST, PRESENT, FUTURE or None."""
+    doc = tok.doc
+    i = tok.i
+    if i >= 3 and doc[i - 3].lower_ == "as" and doc[i - 1].lower_ == "as" and doc[i - 2].lower_ in ("soon", "early"):
+        return "FUTURE"
+    if tok.dep_ == "poss":
+        return None  # "Friday's ruling"
+    h = tok.head
+    if tok.dep_ == "pobj" and h.head.i != h.i:
+        h = h.head
+    if h.i != tok.i and h.pos_ in ("NOUN", "PROPN"):
+        return None  # "warnings from Moscow on Thursday": the time belongs to the noun
     v = _nearest_verb(tok)
     for _ in range(_MAX_CLIMB):
         if v is None:
