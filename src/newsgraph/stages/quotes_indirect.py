@@ -56,6 +56,10 @@ def find_indirect(doc, quoted: list[tuple[int, int]], direct: list[Candidate],
 
 def _clause(doc, verb, lex) -> Candidate | None:
     lemma = verb.lemma_.lower()
+    if lemma in lex.speech:
+        middle = _middle(doc, verb)
+        if middle is not None:
+            return middle
     content = None
     for child in verb.children:
         if child.dep_ == "ccomp" and lemma in lex.verbs:
@@ -86,6 +90,27 @@ def _clause(doc, verb, lex) -> Candidate | None:
     if cand is not None:
         cand.rule = content.dep_
     return cand
+
+
+def _middle(doc, verb) -> Candidate | None:
+    """`In the long run, many economists say, costs will rise.`: a cue set off by commas in
+    the middle of its sentence; the content is the whole sentence, as PolNeAR marks it."""
+    sent = verb.sent
+    j = verb.i + 1
+    while j < sent.end and doc[j].dep_ in ("npadvmod", "advmod") and doc[j].head.i == verb.i:
+        j += 1
+    if j >= sent.end - 2 or doc[j].text != ",":
+        return None
+    k = verb.i - 1
+    while k > sent.start and verb.i - k <= 6 and doc[k].text != ",":
+        if doc[k].pos_ in ("VERB", "AUX", "SCONJ") or doc[k].is_quote:
+            return None
+        k -= 1
+    if doc[k].text != "," or k - sent.start < 2 or k == verb.i - 1:
+        return None
+    start, end = trim(doc.text, sent[0].idx, sent[-1].idx + len(sent[-1]))
+    spk = nearby_speaker(doc, verb, doc[k].idx + 1, verb.idx + len(verb) + 20)
+    return Candidate(start, end, "indirect", verb.idx, verb.idx + len(verb), speaker_tok=spk, rule="middle")
 
 
 def _as_clause(doc, verb) -> Candidate | None:
