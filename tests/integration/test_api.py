@@ -111,7 +111,7 @@ def test_events_and_places_as_geojson(client):
     mine = [f for f in ev["features"] if f["id"] == "crafted-0001:V1"]
     assert ev["type"] == "FeatureCollection" and mine
     assert mine[0]["geometry"]["coordinates"] == [69.6, 42.3]
-    assert mine[0]["properties"]["trigger_text"] == "detained"
+    assert mine[0]["properties"]["trigger_text"] == "detained" and "cluster" in mine[0]["properties"]
     inside = client.get("/events", params={"from": "2019-03-01", "to": "2019-03-04", "limit": 500}).json()["items"]
     after = client.get("/events", params={"from": "2019-03-05", "limit": 500}).json()["items"]
     assert ("crafted-0001", "V1") in [(v["article"], v["id"]) for v in inside]

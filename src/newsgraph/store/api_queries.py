@@ -360,16 +360,26 @@ def _resolved_series(con, q, category, limit, offset):
 
 
 # --- events and places -----------------------------------------------------------------------
-_EVENT_SQL = """SELECT e.article_id AS article, e.id, e.type, e.mode, e.trigger, e.sentence,
+RESOLVE_CLUSTERS = ("event_cluster_members", ("cluster_id", "article_id", "event_id"))
+
+
+def _event_sql(con) -> str:
+    """Events with their article, actor/target names and place; with the event cluster of
+    resolve/ when it has run (else the cluster is null)."""
+    cluster, join = "NULL", ""
+    if has_columns(con, *RESOLVE_CLUSTERS):
+        cluster = "c.cluster_id"
+        join = "LEFT JOIN event_cluster_members c ON c.article_id = e.article_id AND c.event_id = e.id"
+    return f"""SELECT e.article_id AS article, e.id, e.type, e.mode, e.trigger, e.sentence,
     substr(a.text, json_extract(e.trigger, '$[0]')::INT + 1,
            json_extract(e.trigger, '$[1]')::INT - json_extract(e.trigger, '$[0]')::INT) AS trigger_text,
     e.actor, ma.eid AS actor_id, ma.name AS actor_name, e.target, mt.eid AS target_id, mt.name AS target_name,
     e.place, p.name AS place_name, p.lat, p.lon, p.country, e.time, e.date, e.date_source, e.factuality,
-    e.quote, e.confidence, a.published, a.title
+    e.quote, e.confidence, {cluster} AS cluster, a.published, a.title
     FROM events e JOIN articles a ON a.id = e.article_id
     LEFT JOIN api_entity_map ma ON ma.article_id = e.article_id AND ma.id = e.actor
     LEFT JOIN api_entity_map mt ON mt.article_id = e.article_id AND mt.id = e.target
-    LEFT JOIN places p ON p.article_id = e.article_id AND p.id = e.place"""
+    LEFT JOIN places p ON p.article_id = e.article_id AND p.id = e.place {join}"""
 
 
 def events(con, type_=None, actor=None, place=None, entity_id=None, date_from=None, date_to=None,
@@ -395,7 +405,7 @@ def events(con, type_=None, actor=None, place=None, entity_id=None, date_from=No
         where.append(f"substr({day}, 1, 10) <= ?")
         params.append(date_to.isoformat())
     direction = "ASC" if order == "ASC" else "DESC"
-    out = rows(con, f"""SELECT *, count(*) OVER () AS total FROM ({_EVENT_SQL} WHERE {' AND '.join(where)})
+    out = rows(con, f"""SELECT *, count(*) OVER () AS total FROM ({_event_sql(con)} WHERE {' AND '.join(where)})
                         ORDER BY coalesce(date, CAST(published AS VARCHAR)) {direction} NULLS LAST, article, id
                         LIMIT ? OFFSET ?""", params + [limit, offset])
     total = out[0]["total"] if out else _count_after(con, offset)

@@ -17,7 +17,8 @@ export async function showMap(view) {
     pts.push([lat, lon]);
     pin(map, lat, lon, p.name, "place", () => popupBody(p.name,
       `${p.articles} article(s), ${p.mentions} mention(s), ${p.events} event(s)`,
-      h("a", { href: `#/timeline?place=${enc(p.name)}` }, "events here")));
+      h("a", { href: `#/timeline?place=${enc(p.name)}` }, "events here")),
+    Math.round(10 + 4 * Math.sqrt(p.articles || 1)));
   }
   for (const f of events.features) {
     const [lon, lat] = f.geometry.coordinates, v = f.properties;

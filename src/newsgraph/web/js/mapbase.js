@@ -16,8 +16,8 @@ export async function worldMap(el, opts = {}) {
 }
 
 // A marker with a title attribute (the name) and a popup built from DOM nodes.
-export function pin(map, lat, lon, title, kind, popup) {
-  const icon = L.divIcon({ className: `pin pin-${kind}`, iconSize: [14, 14] });
+export function pin(map, lat, lon, title, kind, popup, size = 14) {
+  const icon = L.divIcon({ className: `pin pin-${kind}`, iconSize: [size, size] });
   const m = L.marker([lat, lon], { icon, title, alt: title, riseOnHover: true }).addTo(map);
   if (popup) m.bindPopup(() => popup());
   return m;

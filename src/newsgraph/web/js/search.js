@@ -37,7 +37,7 @@ function entityStrip(ents, q) {
 
 function articleItem(a, words) {
   return h("li", { class: "result", "data-id": a.id },
-    h("div", { class: "result-title" }, link(`#/article/${enc(a.id)}`, highlight(a.title || a.id, words))),
+    h("div", { class: "result-title" }, link(`#/article/${enc(a.id)}`, highlight(a.title || untitled(a.snippet), words))),
     h("div", { class: "meta" }, [a.published || "undated", a.source].filter(Boolean).join(" · ")),
     h("p", { class: "snippet" }, highlight(a.snippet, words)));
 }
@@ -47,4 +47,9 @@ function quoteItem(x, words) {
     h("blockquote", {}, highlight(x.text, words)),
     h("div", { class: "meta" }, "— ", x.speaker_name ? entityLink(x.speaker_id, x.speaker_name) : "unattributed",
       ", ", articleLink(x.article, x.title, x.published)));
+}
+
+function untitled(snippet) {
+  const s = (snippet || "").replace(/^…/, "").trim();
+  return s.length > 70 ? s.slice(0, 69) + "…" : s || "Untitled article";
 }
