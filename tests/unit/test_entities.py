@@ -303,3 +303,17 @@ def test_middle_name_of_three_word_name_joins():
 def test_dotted_initials_join_the_spelled_out_place():
     text, ents = extract("The [United States|GPE] agreed . The [U.S.|GPE] said so .")
     assert len(ents) == 1 and ents[0].name == "United States" and len(ents[0].mentions) == 2
+
+
+def test_place_inside_an_org_name_is_a_nested_mention_when_named_elsewhere():
+    text, ents = extract("[the National Security Committee of Kazakhstan|ORG] met . "
+                         "They were held in [Kazakhstan|GPE] .")
+    place = by_name(ents, "Kazakhstan")
+    assert texts(text, place) == ["Kazakhstan", "Kazakhstan"]
+    org = by_name(ents, "National Security Committee of Kazakhstan")
+    assert org.mentions[0][1] == place.mentions[0][1]
+
+
+def test_trailing_function_word_is_trimmed():
+    _, ents = extract("[the Committee of|ORG] met .")
+    assert [e.name for e in ents] == ["the Committee"]

@@ -2,7 +2,8 @@
 
 The sequence (details in the modules named):
 1. mentions from spaCy's entities, trimmed; group words made NORP; defined acronyms,
-   unlabelled repeats of names and "<organisation> of <place>" handled (entities_spans);
+   unlabelled repeats of names and "<organisation> of <place>" handled, the place inside
+   an organisation's name kept as a nested mention (entities_spans);
 2. unlabelled surnames and names after "Mr." added; mentions grouped into entities:
    surnames join full names, short forms and acronyms join organisations (entities_merge);
 3. titles attached to people as roles; "the <title>" referring back to a person added as
@@ -30,6 +31,7 @@ def run(doc, ctx: Context, rec: ArticleRecord) -> list[Entity]:
     spans.add_acronyms(mentions, toks, taken)
     mentions = spans.propagate(mentions, toks, taken, lex)
     spans.extend_orgs(mentions, toks, taken, lex)
+    spans.nest_places(mentions, toks)
     merge.add_org_short_forms(mentions, toks, taken, lex)
     merge.add_person_mentions(mentions, toks, taken, lex)
     groups = merge.group(mentions, toks, lex, source)

@@ -75,9 +75,10 @@ def _chain_word(view: _View, i: int, lex: Lexicon) -> bool:
     if w == "-":  # "front-runner", "President-elect"
         return 0 < i < view.toks.n - 1 and view.toks.end[i - 1] == view.toks.start[i] \
             and _chain_word(view, i - 1, lex) and _chain_word(view, i + 1, lex)
-    if view.owner[i] >= 0 and view.type_at(i) != "NORP":
-        return False
-    return w in lex.modifiers or w in lex.heads or w in lex.phrases or view.type_at(i) == "NORP"
+    k = view.owner[i]
+    if k < 0:
+        return w in lex.modifiers or w in lex.heads or w in lex.phrases
+    return view.types[view.group_of[k]] == "NORP"  # "Republican nominee"; other names end a title
 
 
 def _parse(view: _View, i: int, lex: Lexicon) -> tuple[Title | None, int]:

@@ -23,6 +23,7 @@ KEEP = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", 
 _NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _PERSON_JUNK_TAGS = frozenset({"DT", "PRP", "PRP$", "VBZ", "POS", "IN", "CC", "WP", "WDT", "EX", "MD"})
+_FUNCTION_TAGS = frozenset({"IN", "CC", "DT", "TO"})  # never the last word of a name ("Committee of")
 _DETERMINERS = frozenset({"DT", "PDT", "PRP$", "WDT", "WP$"})
 _NOT_NORP = frozenset({"ORG", "GPE", "LOC", "FAC", "PERSON"})
 _NORP_OR_NAME = frozenset({"christian", "christians", "english", "french", "jordan"})  # also names of people
@@ -102,7 +103,8 @@ def _trim(toks: Tokens, ts: int, te: int, label: str, lex: Lexicon) -> tuple[int
                 te = i
                 break
             ts = i + 1
-    while te > ts and (_junk(lower[te - 1]) or tag[te - 1] == "POS"):
+    while te > ts and (_junk(lower[te - 1]) or tag[te - 1] == "POS"
+                       or tag[te - 1] in _FUNCTION_TAGS and not toks.is_cap(te - 1)):
         te -= 1
     while ts < te and (_junk(lower[ts]) or (tag[ts] in _DETERMINERS and not toks.is_cap(ts))
                        or lower[ts] == "the" and not (te - ts == 2 and lower[ts + 1] in _FIXED_THE)):
@@ -277,3 +279,21 @@ def extend_orgs(mentions: list[Mention], toks: Tokens, taken: list[bool], lex: L
             m.te = k
         for t in range(i, m.te):
             taken[t] = True
+
+
+def nest_places(mentions: list[Mention], toks: Tokens) -> None:
+    """"Kazakhstan" in "National Security Committee of Kazakhstan" is also a (nested)
+    mention of the place, when the article names that place elsewhere."""
+    places = {tuple(toks.text[m.ts:m.te]): m.label for m in mentions
+              if m.label in ("GPE", "LOC") and not m.nested}
+    have = {(m.ts, m.te) for m in mentions}
+    for m in list(mentions):
+        if m.label != "ORG" or m.nested:
+            continue
+        for p in range(m.ts + 1, m.te - 1):
+            if toks.lower[p] == "of":
+                j = p + 2 if toks.lower[p + 1] == "the" else p + 1
+                label = places.get(tuple(toks.text[j:m.te]))
+                if label and (j, m.te) not in have:
+                    mentions.append(Mention(j, m.te, label, nested=True, copied=True))
+                break
