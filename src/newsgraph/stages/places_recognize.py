@@ -33,6 +33,9 @@ _SCAN_STOP = {"Of", "March", "May", "June", "August", "Sunday", "Monday", "Tuesd
               "West", "Western", "East", "Eastern", "North", "Northern", "South", "Southern", "Central", "Valley",
               "Lake", "River", "Mount", "Hill", "Park", "Beach", "Bay", "Island", "Islands", "City", "County"}
 _CAPS = re.compile(r"^(?:[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*|[A-Z]{2,}|(?:[A-Z]\.){2,})$")
+# Directions and landforms the NER tags alone ("the West"): no one place.
+_GENERIC = {"West", "Western", "East", "Eastern", "North", "Northern", "South", "Southern", "Valley", "Central",
+            "Midwestern", "Downtown", "Uptown", "Heaven", "Earth", "Globe", "World"}
 _SCAN_MIN_POP = 100_000
 _SCAN_MIN_POP_ORG = 250_000
 
@@ -85,7 +88,7 @@ def _ner_mentions(doc, text_all: str, gz: Gazetteer, spans) -> list[Mention]:
         text, s2, t2 = _clean(text_all[s:t], s, t)
         if not text:
             continue
-        if label in _PLACE_LABELS:
+        if label in _PLACE_LABELS and text not in _GENERIC:
             out.append(Mention(s2, t2, text, norm(text), "ner", label, eid, dotted=text_all[t2:t2 + 1] == "."))
         elif label == "NORP" and gz.demonym(text) is not None:
             out.append(Mention(s2, t2, text, norm(text), "demonym", label, eid,

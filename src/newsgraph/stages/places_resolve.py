@@ -26,14 +26,15 @@ from .places_recognize import Mention
 _KIND_PRIOR = {"country": 3.0, "continent": 3.0, "region": 1.5, "admin": 0.3, "admin2": 0.1, "city": 0.0,
                "landmark": 0.5}
 _CONTAINER_RE = re.compile(r"\s*,\s*((?:[A-Z][A-Za-z.\-]*\.?)(?:\s+[A-Z][A-Za-z.\-]*){0,3})")
-_TRIM_FIRST = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+_TRIM_FIRST = {"far", "deep", "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
                "greater", "upper", "lower", "northeast", "northwest", "southeast", "southwest", "downtown",
                "metro", "rural", "coastal", "northeastern", "northwestern", "southeastern", "southwestern"}
 _TRIM_LAST = {"city", "county", "province", "state", "region", "area", "district", "governorate", "municipality",
               "valley", "metro", "oblast", "prefecture"}
 _DATELINE_CHARS = 80
 # Weights of the evidence (set by hand on development articles, then checked on the gold sets).
-W = {"pop": 0.7, "capital": 1.5, "alt_name": 0.8, "country": 2.5, "admin": 0.8, "near": 0.8, "near_km": 250.0}
+W = {"pop": 0.7, "capital": 1.5, "alt_name": 0.8, "country": 2.5, "admin": 0.8, "near": 0.8, "near_km": 250.0,
+     "admin_pop_div": 5.0}
 
 
 @dataclass(slots=True)
@@ -59,13 +60,11 @@ def _candidates(gz: Gazetteer, m: Mention) -> tuple[int, ...]:
     if rows:
         return rows
     words = m.key.split()
-    if len(words) > 1:
-        for sub in ((words[1:] if words[0] in _TRIM_FIRST else None),
-                    (words[:-1] if words[-1] in _TRIM_LAST else None)):
-            if sub:
-                rows = gz.lookup(" ".join(sub))
-                if rows:
-                    return rows
+    while len(words) > 1 and (words[0] in _TRIM_FIRST or words[-1] in _TRIM_LAST):
+        words = words[1:] if words[0] in _TRIM_FIRST else words[:-1]  # "Far North Queensland"
+        rows = gz.lookup(" ".join(words))
+        if rows:
+            return rows
     return ()
 
 
@@ -105,6 +104,8 @@ def _inside(gz: Gazetteer, i: int, containers: list[int]) -> bool:
 def _prior(gz: Gazetteer, i: int, key: str) -> float:
     kind = gz.kind(i)
     pop = gz.population(i) if kind not in ("region", "landmark") else 10_000_000
+    if kind == "admin":
+        pop /= W["admin_pop_div"]  # a division's population is the sum of its places: discount it
     s = W["pop"] * math.log10(pop + 10) + _KIND_PRIOR[kind]
     if gz.is_capital(i):
         s += W["capital"]
