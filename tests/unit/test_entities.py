@@ -42,6 +42,10 @@ def _tag(word: str) -> str:
         return "."
     if word.lower() in ("the", "a", "an"):
         return "DT"
+    if word in ("of", "for", "in", "at", "to"):
+        return "IN"
+    if word in ("and", "or"):
+        return "CC"
     return "NNP" if word[:1].isupper() else "NN"
 
 
