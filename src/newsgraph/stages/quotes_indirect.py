@@ -55,41 +55,42 @@ def find_indirect(doc, quoted: list[tuple[int, int]], direct: list[Candidate],
 
 
 def _clause(doc, verb, lex) -> Candidate | None:
+    """The content a cue verb governs: a mid-sentence cue's sentence, its reported clause,
+    its `to` clause, its prepositional or direct object; else `as X said` or `..., X said`."""
     lemma = verb.lemma_.lower()
     if lemma in lex.speech:
         middle = _middle(doc, verb)
         if middle is not None:
             return middle
-    content = None
-    for child in verb.children:
-        if child.dep_ == "ccomp" and lemma in lex.verbs:
-            content = child
-            break
-    if content is None:
-        for child in verb.children:
-            if child.dep_ == "xcomp" and lemma in _XCOMP_CUES:
-                content = child
-                break
-            if child.dep_ == "prep" and child.lower_ in _PREP_CUES.get(lemma, ()):
-                content = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
-                break
-            if child.dep_ == "dobj" and lemma in lex.object_cues and child.pos_ != "PRON":
-                content = child
-                break
-    if content is not None and content.dep_ == "dobj":
-        oprd = next((c for c in verb.children if c.dep_ in ("oprd", "ccomp") and c.i > content.i), None)
-        if oprd is not None:  # `called Trump "a fascist"`: object and predicate together
-            cand = _span(doc, verb, content)
-            if cand is not None:
-                cand.end = max(cand.end, trim(doc.text, oprd.idx, oprd.right_edge.idx + len(oprd.right_edge))[1])
-                cand.rule = "oprd"
-            return cand
+    content = _content_head(verb, lemma, lex)
     if content is None:
         return _as_clause(doc, verb) or _parenthetical(doc, verb, lex)
     cand = _span(doc, verb, content)
-    if cand is not None:
-        cand.rule = content.dep_
+    if cand is None:
+        return None
+    cand.rule = content.dep_
+    if content.dep_ == "dobj":  # `called Trump "a fascist"`: object and predicate together
+        pred = next((c for c in verb.children if c.dep_ in ("oprd", "ccomp") and c.i > content.i), None)
+        if pred is not None:
+            edge = pred.right_edge
+            cand.end = max(cand.end, trim(doc.text, pred.idx, edge.idx + len(edge))[1])
+            cand.rule = "oprd"
     return cand
+
+
+def _content_head(verb, lemma: str, lex):
+    """The token heading the content: ccomp, then xcomp / prepositional object / object."""
+    for child in verb.children:
+        if child.dep_ == "ccomp" and lemma in lex.verbs:
+            return child
+    for child in verb.children:
+        if child.dep_ == "xcomp" and lemma in _XCOMP_CUES:
+            return child
+        if child.dep_ == "prep" and child.lower_ in _PREP_CUES.get(lemma, ()):
+            return next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
+        if child.dep_ == "dobj" and lemma in lex.object_cues and child.pos_ != "PRON":
+            return child
+    return None
 
 
 def _middle(doc, verb) -> Candidate | None:
@@ -154,6 +155,7 @@ def _parenthetical(doc, verb, lex) -> Candidate | None:
 
 
 def _span(doc, verb, content) -> Candidate | None:
+    """The content subtree as a trimmed span, with the cue's subject as speaker."""
     toks = list(content.subtree)
     lo, hi = toks[0].i, toks[-1].i
     if lo <= verb.i <= hi:  # a non-projective parse swallowed the cue: keep the side after it
@@ -166,8 +168,7 @@ def _span(doc, verb, content) -> Candidate | None:
     spk = subject_of(verb)
     if spk is not None and start <= spk.idx < end:
         spk = None
-    return Candidate(start, end, "indirect", verb.idx, verb.idx + len(verb), speaker_tok=spk,
-                     rule="parenthetical")
+    return Candidate(start, end, "indirect", verb.idx, verb.idx + len(verb), speaker_tok=spk)
 
 
 def _according(doc, tok) -> Candidate | None:
