@@ -20,6 +20,8 @@ from .quotes_indirect import find_indirect
 from .quotes_marks import find_mark_spans
 from .quotes_speaker import Speaker, SpeakerResolver
 
+_ORPHAN_WORDS = 6
+
 
 class _DocView:
     """The Doc with its text computed once (``Doc.text`` rebuilds the string on every access)."""
@@ -46,11 +48,13 @@ def run(doc, ctx: Context, rec: ArticleRecord) -> list[Quote]:
     doc = _DocView(doc, rec.article.text)
     text = doc.text
     marks = find_mark_spans(text)
-    direct, used, _fragments = find_direct(doc, marks)
+    direct, used, orphans = find_direct(doc, marks)
     quoted = [(m.start, m.end) for m in marks]
     direct += find_colon_lines(doc, [(c.start, c.end) for c in direct])
     indirect = find_indirect(doc, quoted, direct, used)
-    cands = sorted(direct + indirect, key=_order)
+    cands = direct + indirect
+    cands += _adopt(text, orphans, cands)
+    cands.sort(key=_order)
     resolver = SpeakerResolver(doc, rec.get("entities"))
     resolver.blocked = [(c.start, c.end) for c in direct]
     speakers: dict[int, Speaker | None] = {}
@@ -60,6 +64,24 @@ def run(doc, ctx: Context, rec: ArticleRecord) -> list[Quote]:
     for n, c in enumerate(sorted(cands, key=lambda c: (c.start, c.end)), 1):
         quotes.append(_quote(n, c, speakers[id(c)], text))
     return quotes
+
+
+def _adopt(text: str, orphans: list, cands: list[Candidate]) -> list[Candidate]:
+    """A quote paragraph with no cue, right after a paragraph that reports someone, is theirs."""
+    out = []
+    for m in orphans:
+        para = text.rfind("\n", 0, m.start) + 1
+        if text[para:m.start].strip() or len(text[m.start:m.end].split()) < _ORPHAN_WORDS:
+            continue
+        before = [c for c in cands + out
+                  if c.end <= m.start and (c.speaker_tok is not None or c.inherit is not None)]
+        if not before:
+            continue
+        last = max(before, key=lambda c: c.end)
+        gap = text[last.end:m.start]
+        if gap.count("\n") <= 2 and len(gap) < 200:
+            out.append(Candidate(m.start, m.end, "direct", inherit=last, rule="adopted"))
+    return out
 
 
 def _order(c: Candidate) -> int:

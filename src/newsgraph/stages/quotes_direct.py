@@ -128,7 +128,7 @@ def _words(doc, m: MarkSpan) -> int:
 
 
 def find_direct(doc, marks: list[MarkSpan]) -> tuple[list[Candidate], set[int], list[MarkSpan]]:
-    """Direct candidates, the cue token indexes they use, and short unattributed fragments."""
+    """Direct candidates, the cue token indexes they use, and the quotes left unattributed."""
     verbs = lexicon().speech | {"call", "describe", "tweet", "write"}
     out: list[Candidate] = []
     used: set[int] = set()
