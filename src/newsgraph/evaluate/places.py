@@ -6,7 +6,9 @@ place overlaps its (re-aligned) span. Scores:
 - ``acc161``: recognised toponyms placed within 161 km of the gold point;
 - ``exact_id``: recognised toponyms with the gold GeoNames id (over those whose gold has one);
 - ``e2e161``: gold toponyms both recognised and placed within 161 km;
-- ``docs_per_s``: articles per second, spaCy included; ``places_ms_per_doc``: the places step alone.
+- ``docs_per_s``: articles per second, spaCy included; ``places_ms_per_doc``: the places step alone
+  (with the entities stage it reads); ``gazetteer_load_s`` / ``gazetteer_mb``: loading the index
+  (0 when this process had loaded it already).
 Three systems from one spaCy run: ``ours`` (geoparsing convention: adjectival demonyms such
 as "Turkish policeman" count as toponyms, as these gold sets annotate them), ``ours_record``
 (exactly the record's places: adjectival demonyms left as NORP) and the peer ``population``
@@ -14,6 +16,7 @@ as "Turkish policeman" count as toponyms, as these gold sets annotate them), ``o
 """
 from __future__ import annotations
 
+import os
 import time
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
@@ -144,12 +147,21 @@ def _ours(doc, gz, adjectival: bool) -> tuple[list, float]:
     return preds, time.perf_counter() - t0
 
 
+def _rss_mb() -> float:
+    """Resident memory of this process in MB (Linux; 0 elsewhere)."""
+    try:
+        with open("/proc/self/statm") as fh:
+            return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except (OSError, ValueError, IndexError):
+        return 0.0
+
+
 def evaluate(gold: str | Path, limit: int | None = None, peers: bool = True) -> dict:
     from .. import nlp as nlp_mod
 
-    t_load = time.perf_counter()
+    rss0, t_load = _rss_mb(), time.perf_counter()
     gz = load()
-    load_s = time.perf_counter() - t_load
+    load_s, load_mb = time.perf_counter() - t_load, _rss_mb() - rss0
     arts = read_gold(gold, limit)
     nlp = nlp_mod.load()
     tallies = {"ours": _Tally(), "ours_record": _Tally(), "population": _Tally()}
@@ -166,6 +178,7 @@ def evaluate(gold: str | Path, limit: int | None = None, peers: bool = True) -> 
                 tallies["population"].add(g, peer_preds)
     wall = time.perf_counter() - t0
     out = {"gold": str(gold), "articles": len(arts), "gazetteer_load_s": round(load_s, 2),
+           "gazetteer_mb": round(load_mb), "gazetteer_rows": len(gz),
            "docs_per_s": round(len(arts) / wall, 2), "places_ms_per_doc": round(1000 * places_s / len(arts), 1),
            "ours": tallies["ours"].scores(), "ours_record": tallies["ours_record"].scores()}
     if peers:

@@ -95,7 +95,15 @@ def _ner_mentions(doc, text_all: str, gz: Gazetteer, spans) -> list[Mention]:
                                placelike=_demonym_is_place(doc, s2, t2)))
         elif label == "NORP" and _scan_ok(gz, norm(text), False, " " not in text):
             out.append(Mention(s2, t2, text, norm(text), "ner", "GPE", eid))  # "Aleppo" tagged NORP
+        elif label == "PERSON" and _big_division(gz, norm(text)):
+            out.append(Mention(s2, t2, text, norm(text), "ner", "GPE", eid))  # "Tamil Nadu" tagged PERSON
     return out
+
+
+def _big_division(gz: Gazetteer, key: str) -> bool:
+    """Whether a name is a country, or a first-level division of a million people or more."""
+    return any(gz.kind(i) == "country" or (gz.kind(i) == "admin" and gz.population(i) >= 1_000_000)
+               for i in gz.lookup(key))
 
 
 def _scan_ok(gz: Gazetteer, key: str, inside_org: bool, single: bool) -> bool:
@@ -107,7 +115,7 @@ def _scan_ok(gz: Gazetteer, key: str, inside_org: bool, single: bool) -> bool:
             return True
         if kind == "admin" and (not inside_org or gz.population(i) > 1_000_000):
             return True
-        if kind == "region" and not inside_org:
+        if kind in ("region", "landmark") and not inside_org:
             return True
         if kind == "city" and (gz.population(i) >= floor or gz.is_capital(i)) and norm(gz.name(i)) == key:
             return True
@@ -143,14 +151,15 @@ def _scan_mentions(doc, text_all: str, gz: Gazetteer, spans, taken: list[tuple[i
             in_org = any(a <= s and t <= b and (a, b) != (s, t) for a, b in inside)
             key = norm(span.text)
             if gz.has_name(key) and _scan_ok(gz, key, in_org, single):
-                found = Mention(s, t, span.text, key, "scan", "", None)
+                text, s2, t2 = _clean(span.text, s, t)
+                found = Mention(s2, t2, text, key, "scan", "", None)
                 break
             if single and gz.demonym(span.text) is not None:  # "Russian" inside an ORG name, or untagged
                 found = Mention(s, t, span.text, key, "demonym", "", None, placelike=_demonym_is_place(doc, s, t))
                 break
         if found:
             out.append(found)
-            i += len(doc.char_span(found.start, found.end, alignment_mode="expand"))
+            i = doc.char_span(found.start, found.end, alignment_mode="expand").end
         else:
             i += 1
     return out
