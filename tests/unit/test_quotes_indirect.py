@@ -93,3 +93,32 @@ def test_text_is_the_article_slice(extract):
     qs, _ = extract(text)
     assert qs and all(q.text == text[q.start:q.end] for q in qs)
     assert [q.id for q in qs] == [f"Q{i}" for i in range(1, len(qs) + 1)]
+
+
+def test_cue_in_the_middle_reports_the_whole_sentence(extract):
+    text = "In the long run, the analysts say, food prices will keep rising across the region."
+    (q,), _ = extract(text)
+    assert q.text == text.rstrip(".") and q.cue == "say"
+    assert text[q.speaker_start:q.speaker_end].endswith("analysts")
+
+
+def test_relative_pronoun_speaker_points_at_who(extract):
+    text = "The strike was led by Daniel Okafor, who said that the union would not back down."
+    qs, ents = extract(text)
+    (q,) = [q for q in qs if q.text.startswith("that the union")]
+    assert text[q.speaker_start:q.speaker_end] == "who" and name(q, ents) == "Daniel Okafor"
+
+
+def test_headline_colon_attribution(extract):
+    text = "Moreno: Budget Cuts Will Hurt Rural Schools\n\nThe senator spoke in Lima on Friday."
+    qs, _ = extract(text)
+    assert qs[0].text == "Budget Cuts Will Hurt Rural Schools" and qs[0].cue == ":"
+    assert text[qs[0].speaker_start:qs[0].speaker_end] == "Moreno"
+
+
+def test_quote_paragraph_without_cue_follows_its_speaker(extract):
+    text = ('Chief engineer Hana Sato said that the tunnel would open in May.\n\n'
+            '"We have tested every section twice and the results are good."')
+    qs, ents = extract(text)
+    q = qs[-1]
+    assert q.kind == "direct" and q.cue is None and name(q, ents) == "Hana Sato"
