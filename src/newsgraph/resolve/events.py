@@ -143,23 +143,32 @@ def place_score(a: Ev, b: Ev) -> float | None:
 def actor_score(a: Ev, b: Ev) -> tuple[float, list[str]]:
     """1.0 a shared actor/target entity; 0.5 two or more shared words of the sentences and
     actor/target texts, 0.25 one; else 0."""
-    shared = sorted(a.actors & b.actors)
+    shared = a.actors & b.actors
     if shared:
-        return 1.0, shared
-    words = sorted(a.words & b.words)
-    return (0.5 if len(words) >= 2 else 0.25 if words else 0.0), words[:6]
+        return 1.0, sorted(shared)
+    words = a.words & b.words
+    return (0.5 if len(words) >= 2 else 0.25 if words else 0.0), sorted(words)[:6]
 
 
 def pair_score(a: Ev, b: Ev) -> tuple[float, dict] | None:
-    """Score of two events being one real event, with its features; None when ruled out."""
+    """Score of two events being one real event, with its features; None when ruled out or
+    when it cannot reach ``THRESHOLD`` (checked before the costlier features)."""
     if a.type != b.type or (a.mode and b.mode and a.mode != b.mode):
         return None
     ds = date_score(a, b)
+    if ds is None:
+        return None
     ps = place_score(a, b)
-    if ds is None or ps is None:
+    if ps is None:
+        return None
+    bonus = SAME_ARTICLE if a.article_id == b.article_id else 0.0
+    partial = 0.35 * ds + 0.35 * ps + bonus
+    if partial + 0.3 < THRESHOLD:
         return None
     acs, shared = actor_score(a, b)
-    s = 0.35 * ds + 0.35 * ps + 0.3 * acs + (SAME_ARTICLE if a.article_id == b.article_id else 0.0)
+    s = partial + 0.3 * acs
+    if s < THRESHOLD:
+        return None
     return round(s, 3), {"date": ds, "place": ps, "actors": acs, "shared": shared, "with": f"{b.article_id}/{b.event_id}"}
 
 
@@ -216,17 +225,34 @@ def load_candidates(con, new: list[Ev]) -> list[Ev]:
 
 # ---------------------------------------------------------------- clustering
 
+class _Index:
+    """Events by (type, week): candidates of an event are those in the weeks its range touches."""
+
+    def __init__(self) -> None:
+        self.buckets: dict[tuple[str, int], list[Ev]] = {}
+
+    def add(self, e: Ev) -> None:
+        for w in range((e.lo - 1) // 7, (e.hi + 1) // 7 + 1):
+            self.buckets.setdefault((e.type, w), []).append(e)
+
+    def near(self, e: Ev) -> list[Ev]:
+        seen: dict[int, Ev] = {}
+        for w in range((e.lo - 1) // 7, (e.hi + 1) // 7 + 1):
+            for c in self.buckets.get((e.type, w), ()):
+                seen[id(c)] = c
+        return list(seen.values())
+
+
 def resolve_events(con, ids_table: str) -> dict:
     """Cluster the pending articles' events with each other and with the stored clusters."""
     new = load_events(con, ids_table)
-    pool = load_candidates(con, new)
-    by_type: dict[str, list[Ev]] = {}
-    for e in pool:
-        by_type.setdefault(e.type, []).append(e)
+    index = _Index()
+    for e in load_candidates(con, new):
+        index.add(e)
     members, touched = [], set()
     for e in new:
         best = None
-        for c in by_type.get(e.type, []):
+        for c in index.near(e):
             r = pair_score(e, c)
             if r and r[0] >= THRESHOLD and (best is None or r[0] > best[0][0]):
                 best = (r, c)
@@ -236,7 +262,7 @@ def resolve_events(con, ids_table: str) -> dict:
         else:
             score, feats = 1.0, {"rule": "new"}
             e.cluster = "evc_" + hashlib.sha1(f"{e.article_id}/{e.event_id}".encode()).hexdigest()[:12]
-        by_type.setdefault(e.type, []).append(e)
+        index.add(e)
         touched.add(e.cluster)
         members.append(_member_row(e, score, feats))
     bulk_insert(con, "event_cluster_members", _MEMBER_COLS, members)

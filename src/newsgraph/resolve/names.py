@@ -72,6 +72,7 @@ class PersonName:
         return bool(self.given or self.initials)
 
 
+@lru_cache(maxsize=200_000)
 def person_name(name: str) -> PersonName:
     """Parse a person's name: 'Nurgali Bilisbekov', 'Bilisbekov N.', 'N. Bilisbekov', 'Donald Trump Jr.'."""
     words = [w for w in clean(name).replace(",", " ").split() if w]
@@ -215,6 +216,11 @@ def _generic_base(name: str) -> bool:
 
 
 def org_keys(name: str, country: str | None = None) -> list[str]:
+    return list(_org_keys(name, country))
+
+
+@lru_cache(maxsize=200_000)
+def _org_keys(name: str, country: str | None) -> tuple[str, ...]:
     """Candidate keys of an organisation name; a generic name is keyed with its country."""
     base, named_country, acronym = org_parts(name)
     keys = []
@@ -235,7 +241,7 @@ def org_keys(name: str, country: str | None = None) -> list[str]:
         initials = "".join(w[0] for w in base.split() if w not in _ORG_STOP)
         if len(initials) >= 3:
             keys.append(f"OI|{initials}")  # weak: only matches an acronym key, never a name key
-    return keys
+    return tuple(keys)
 
 
 def place_key(name: str) -> str:
