@@ -23,9 +23,20 @@ dropped), "person" also agrees with "people"/"person", and a gold "-" agrees
 with no unit and nothing counted. quantulum3's unit names are compared as they are
 ("dimensionless" is "-").
 
-CQE (PyPI ``cqe``) downloads its spaCy model from a hub at run time and pins old torch /
-spacy-transformers, so it does not run offline here; its published NewsQuant figures
-(full set: value F1 0.920, value+unit F1 0.856) are reported beside ours, marked so.
+CQE (PyPI ``cqe``) pins old torch / spacy-transformers and fetches its spaCy model from a
+hub, so it lives outside this environment: install it without dependencies in a separate
+venv that sees this one's packages, e.g.::
+
+    python -m venv /tmp/cqe-venv
+    echo /work/venv/lib/python3.11/site-packages > /tmp/cqe-venv/lib/python3.11/site-packages/newsgraph.pth
+    /tmp/cqe-venv/bin/pip install --no-deps cqe==2.0.3 fuzzywuzzy==0.18.0 more_itertools \
+        ordered-set python-Levenshtein greek emoji==1.7 inflect==5.4.0 spacy_download
+
+then ``NEWSGRAPH_CQE_PYTHON=/tmp/cqe-venv/bin/python`` (the default when that path exists)
+runs it in a subprocess with the local spaCy model in place of the hub one and an English
+number locale patched in. Its units are NewsQuant's own names (compared as they are). When
+no CQE interpreter is found, its published figures (full set: value F1 0.920, value+unit
+F1 0.856) are reported instead, marked so.
 """
 from __future__ import annotations
 
@@ -40,7 +51,32 @@ from pathlib import Path
 from ..errors import EvalError
 
 CQE_PUBLISHED = {"value_f1": 0.920, "value_unit_f1": 0.856,
-                 "note": "published on the full NewsQuant set; cqe cannot run offline here"}
+                 "note": "published on the full NewsQuant set (Almasian et al. 2023)"}
+CQE_DEFAULT_PYTHON = "/tmp/cqe-venv/bin/python"
+# Runs inside the CQE venv: texts (JSON) on stdin -> {"seconds", "preds"} on stdout.
+_CQE_RUNNER = r"""
+import json, locale, sys, time
+locale.setlocale = lambda category, loc=None: "C"   # CQE asks for en_US.UTF-8
+_conv = locale.localeconv()
+_conv.update({"thousands_sep": ",", "decimal_point": ".", "grouping": [3, 3, 0]})
+locale.localeconv = lambda: _conv
+from CQE import CQE
+parser = CQE.CQE(spacy_model=sys.argv[1])
+texts = json.load(sys.stdin)
+t0 = time.perf_counter()
+preds = []
+for text in texts:
+    found = []
+    try:
+        for q in parser.parse(text):
+            v = q.value
+            value = [v.lower, v.upper] if hasattr(v, "upper") else getattr(v, "value", v)
+            found.append({"value": value, "unit": str(getattr(q.unit, "norm_unit", q.unit))})
+    except Exception:
+        pass
+    preds.append(found)
+json.dump({"seconds": time.perf_counter() - t0, "preds": preds}, sys.stdout)
+"""
 
 UNIT_NAMES: dict[str, tuple[str, ...]] = {
     "USD": ("dollar", "united states dollar"), "AUD": ("australian dollar",),
@@ -249,8 +285,10 @@ def evaluate(gold: str | Path, limit: int | None = None, peers: bool = True, err
            "docs": len(data), "ours": ours.scores(len(data)),
            "stage_seconds": {k: round(v, 3) for k, v in pipe.timings.seconds.items()}}
     if peers:
-        out["peers"] = {"quantulum3": _run_quantulum(data).scores(len(data)),
-                        "cqe (published)": dict(CQE_PUBLISHED)}
+        out["peers"] = {"quantulum3": _run_quantulum(data).scores(len(data))}
+        cqe = _run_cqe(data)
+        out["peers"]["cqe"] = cqe.scores(len(data)) if cqe else dict(CQE_PUBLISHED)
+        out["peers"]["cqe (published, full set)"] = dict(CQE_PUBLISHED)
     if errors:
         out["errors"] = ours.errors
     return out
@@ -289,6 +327,31 @@ def _run_quantulum(data) -> Tally:
         tally.seconds += time.perf_counter() - t0
         preds = [{"value": q.value, "unit": q.unit.name.lower(), "counted": None} for q in found]
         tally.add(text, preds, golds, _peer_unit_ok, midpoint=True)
+    return tally
+
+
+def _run_cqe(data) -> Tally | None:
+    """CQE in its own interpreter (see module docstring), or None when there is none."""
+    import subprocess
+
+    from ..nlp import MODEL
+
+    python = os.environ.get("NEWSGRAPH_CQE_PYTHON") or CQE_DEFAULT_PYTHON
+    if not Path(python).is_file():
+        return None
+    proc = subprocess.run([python, "-c", _CQE_RUNNER, MODEL], input=json.dumps([t for t, _ in data]),
+                          capture_output=True, text=True, timeout=3600)
+    if proc.returncode != 0:
+        raise EvalError(f"CQE failed in {python}: {proc.stderr.strip().splitlines()[-1:]}; "
+                        "fix that venv or unset NEWSGRAPH_CQE_PYTHON")
+    result = json.loads(proc.stdout)
+    tally = Tally()
+    tally.seconds = result["seconds"]
+    for (text, golds), preds in zip(data, result["preds"]):
+        for p in preds:
+            p["value"] = tuple(p["value"]) if isinstance(p["value"], list) else p["value"]
+            p["unit"] = p["unit"].strip().lower()
+        tally.add(text, preds, golds, lambda p, g: p["unit"] == g)
     return tally
 
 
