@@ -59,7 +59,21 @@ def trim(text: str, start: int, end: int, strip: str = _STRIP) -> tuple[int, int
         start += 1
     while end > start and text[end - 1] in strip + ".":
         end -= 1
-    return start, end
+    return start, close_quote(text, start, end)
+
+
+_CLOSE_AFTER = re.compile(r"[.,!?…]?[”\"’»]")
+
+
+def close_quote(text: str, start: int, end: int) -> int:
+    """Take in the closing mark of a quote the span opened (`is “a great thing.”`)."""
+    seg = text[start:end]
+    opened = seg.count("“") + seg.count("«") > seg.count("”") + seg.count("»") or seg.count('"') % 2 == 1
+    if opened:
+        m = _CLOSE_AFTER.match(text, end)
+        if m:
+            return m.end()
+    return end
 
 
 def inside(pos: int, spans) -> bool:

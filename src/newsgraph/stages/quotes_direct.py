@@ -161,9 +161,20 @@ def _attribute(doc, m, prev_end, nxt, verbs, used) -> Candidate | None:
     cue, spk, colon = _before(doc, m, prev_end, verbs)
     if cue is not None:
         used.add(cue.i)
+        that = _that_before(doc, m)
+        if that is not None:  # `said that "..."`: a reported clause made of a quote
+            return Candidate(that, m.end, "mixed", cue.idx, cue.idx + len(cue), speaker_tok=spk)
         return Candidate(m.start, m.end, "direct", cue.idx, cue.idx + len(cue), speaker_tok=spk)
     if colon is not None and spk is not None:
         return Candidate(m.start, m.end, "direct", colon[0], colon[1], speaker_tok=spk)
+    return None
+
+
+def _that_before(doc, m: MarkSpan) -> int | None:
+    """Start of a `that` right before the opening mark, if any."""
+    i = _token_at(doc, m.start) - 1
+    if i >= 0 and doc[i].lower_ == "that" and doc[i].idx + 4 >= m.start - 1:
+        return doc[i].idx
     return None
 
 
