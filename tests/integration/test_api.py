@@ -159,3 +159,28 @@ def test_docs_work_offline(server):
                                   "/quotes", "/numbers", "/series", "/events", "/places")} <= set(spec["paths"])
         index = c.get("/").text
         assert "/static/js/app.js" in index
+
+
+@pytest.mark.parametrize("path,params", [("/articles", {}), ("/articles", {"q": "Kazakhstan"}), ("/entities", {}),
+                                         ("/quotes", {}), ("/numbers", {}), ("/events", {}), ("/places", {}),
+                                         ("/series", {})])
+def test_every_list_pages_in_a_stable_order(client, path, params):
+    whole = client.get(path, params={**params, "limit": 500}).json()
+    assert whole["next"] is None and whole["total"] == len(whole["items"])
+    got, cursor = [], None
+    while True:
+        page = client.get(path, params={**params, "limit": 3, "cursor": cursor}).json()
+        got += page["items"]
+        cursor = page["next"]
+        if cursor is None:
+            break
+    assert got == whole["items"]
+
+
+def test_article_entity_links(client, seed_record):
+    links = client.get(f"/articles/{seed_record['id']}/entities").json()["entities"]
+    assert set(links) == {e["id"] for e in seed_record["entities"]}
+    person = next(e for e in seed_record["entities"] if e["type"] == "PERSON")
+    page = client.get(f"/entities/{links[person['id']]}").json()
+    assert seed_record["id"] in [a["id"] for a in page["articles"]]
+    assert client.get("/articles/nope/entities").status_code == 404

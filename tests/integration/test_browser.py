@@ -175,3 +175,16 @@ def test_api_docs_render_offline(server, browser, artifacts):
     browser.screenshot(artifacts / "docs.png", full_page=False)
     paths = browser.js("[...document.querySelectorAll('.opblock-summary-path')].map(e => e.textContent)")
     assert any("/api/v1/entities" in p for p in paths)
+
+
+def test_from_a_person_in_the_article_to_their_entity_page(server, browser, seed_record, artifacts):
+    person = next(e for e in seed_record["entities"] if e["type"] == "PERSON" and "Bilisbekov" in e["name"])
+    browser.open(f"{server.url}/#/article/{seed_record['id']}")
+    browser.js(f"[...document.querySelectorAll('#article-text .hl-person')]"
+               f".find(e => e.dataset.facts.split(' ').includes({json.dumps(person['id'])})).click()")
+    assert browser.js("document.getElementById('fact-details').dataset.fact") == person["id"]
+    browser.js("document.body.dataset.ready = '0'; document.getElementById('entity-page-link').click()")
+    browser.wait_ready()
+    assert browser.js("location.hash").startswith("#/entity/")
+    assert "Bilisbekov" in browser.js("document.getElementById('entity-name').textContent")
+    assert_clean(browser)

@@ -38,3 +38,10 @@ def get_article(article_id: str = Path(..., max_length=200), c=Depends(con)) -> 
     if rec is None:
         raise not_found("article", article_id)
     return Response(rec, media_type="application/json")
+
+
+@router.get("/articles/{article_id}/entities", summary="The store-wide entity of each of the article's entities")
+def get_article_entities(article_id: str = Path(..., max_length=200), c=Depends(con)) -> dict:
+    if not aq.article_exists(c, article_id):
+        raise not_found("article", article_id)
+    return {"article": article_id, "entities": aq.entity_links(c, article_id)}

@@ -136,6 +136,12 @@ def record_json(con, article_id: str) -> str | None:
     return row[0] if row else None
 
 
+def entity_links(con, article_id: str) -> dict[str, str]:
+    """Local entity id (E1, ...) -> store-wide entity id, for one article."""
+    return dict(con.execute("SELECT id, eid FROM api_entity_map WHERE article_id = ? ORDER BY id",
+                            [article_id]).fetchall())
+
+
 # --- articles -----------------------------------------------------------------------------
 def _date_filters(col: str, date_from, date_to, where: list[str], params: list) -> None:
     if date_from is not None:

@@ -43,7 +43,8 @@ function segments(text, sp) {
 }
 
 export async function showArticle(view, id) {
-  const rec = await api(`articles/${enc(id)}`);
+  const [rec, links] = await Promise.all([api(`articles/${enc(id)}`), api(`articles/${enc(id)}/entities`)]);
+  rec._links = links.entities;
   const sp = spans(rec);
   const byId = new Map(sp.map((s) => [s.id, s]));
   const details = h("div", { id: "fact-details", class: "details" },
@@ -125,8 +126,10 @@ function showFact(rec, byId, fid, details, body) {
   if (hits.length) hits[0].scrollIntoView({ block: "nearest" });
   const rows = Object.entries(fact).map(([k, v]) => h("tr", {}, h("th", {}, k), h("td", {}, value(rec, k, v, byId, details, body))));
   const shown = s ? rec.text.slice(s.start, s.end) : "";
+  const eid = rec._links && rec._links[fid];
   details.replaceChildren(
-    h("h3", {}, `${fid} `, h("small", {}, s ? s.kind : "")),
+    h("h3", {}, `${fid} `, h("small", {}, s ? s.kind : ""),
+      eid ? h("a", { href: `#/entity/${enc(eid)}`, class: "entity-page", id: "entity-page-link" }, " entity page →") : null),
     shown ? h("p", { class: "fact-text" }, shown) : null,
     h("table", { class: "fields" }, rows));
   details.dataset.fact = fid;

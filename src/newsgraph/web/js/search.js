@@ -7,7 +7,7 @@ export async function showSearch(view, _arg, params) {
   const words = terms(q);
   const [arts, quotes, ents] = await Promise.all([
     api("articles", { q, limit: 50 }),
-    q ? api("quotes", { q, limit: 50 }) : api("quotes", { limit: 20 }),
+    api("quotes", { q, limit: 50 }),
     q ? api("entities", { q, limit: 12 }) : api("entities", { limit: 12 }),
   ]);
   const head = q
@@ -20,11 +20,13 @@ export async function showSearch(view, _arg, params) {
       h("section", { id: "article-results" },
         h("h2", {}, "Articles ", h("span", { class: "count", id: "article-count" }, arts.total ?? arts.items.length)),
         arts.items.length ? h("ol", { class: "results" }, arts.items.map((a) => articleItem(a, words)))
-          : h("p", { class: "muted" }, "No article matches.")),
+          : h("p", { class: "muted" }, "No article matches."),
+        more("articles", { q, limit: 50 }, arts.next, (a) => articleItem(a, words))),
       h("section", { id: "quote-results" },
         h("h2", {}, "Quotes ", h("span", { class: "count", id: "quote-count" }, quotes.total ?? quotes.items.length)),
         quotes.items.length ? h("ol", { class: "results" }, quotes.items.map((x) => quoteItem(x, words)))
-          : h("p", { class: "muted" }, "No quote matches."))),
+          : h("p", { class: "muted" }, "No quote matches."),
+        more("quotes", { q, limit: 50 }, quotes.next, (x) => quoteItem(x, words)))),
   );
 }
 
@@ -52,4 +54,17 @@ function quoteItem(x, words) {
 function untitled(snippet) {
   const s = (snippet || "").replace(/^…/, "").trim();
   return s.length > 70 ? s.slice(0, 69) + "…" : s || "Untitled article";
+}
+
+// A "More" button that appends the next page of a list to the list above it.
+function more(path, params, cursor, item) {
+  if (!cursor) return null;
+  const btn = h("button", { class: "more", type: "button" }, "More");
+  btn.addEventListener("click", async () => {
+    btn.disabled = true;
+    const page = await api(path, { ...params, cursor });
+    btn.previousElementSibling.append(...page.items.map(item));
+    if (page.next) { cursor = page.next; btn.disabled = false; } else btn.remove();
+  });
+  return btn;
 }
