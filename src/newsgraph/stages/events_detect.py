@@ -129,7 +129,9 @@ def _requirement_met(tok, req: list[str], lex: Lexicon) -> bool:
 def _patient_is(tok, kind: str, lex: Lexicon) -> bool:
     lem = lemma(tok)
     if kind == "person":
-        return tok.ent_type_ in ("PERSON", "NORP", "ORG", "GPE") or lex.is_("person_nouns", lem) or tok.pos_ == "PRON"
+        if tok.tag_ == "PRP":
+            return tok.lower_ not in ("it", "everyone", "themselves", "himself", "herself", "itself")
+        return tok.ent_type_ in ("PERSON", "NORP") or lex.is_("person_nouns", lem)
     return lex.is_(f"{kind}_nouns", lem) or any(lex.is_(f"{kind}_nouns", lemma(c)) for c in tok.children
                                                 if c.dep_ in ("compound", "amod", "prep"))
 
@@ -141,6 +143,8 @@ def _verb_trigger(tok, lex: Lexicon) -> Trigger | None:
         return None
     req = lex.verb_requires.get(lem)
     if req and not _requirement_met(tok, req, lex):
+        return None
+    if lem == "hold" and any(c.dep_ == "prt" for c in tok.children):  # "held up", "held back"
         return None
     if tok.dep_ == "amod":  # "its long-threatened invasion", "the wanted man": a modifier, not an act
         return None
@@ -185,6 +189,8 @@ def _noun_trigger(tok, lex: Lexicon) -> Trigger | None:
             entry = ("ASSAULT", "suicide-attack")
         elif lemma(compound) == "tear" and lem == "gas":
             entry = ("ASSAULT", "crowd-control")
+        elif lemma(compound) == "court" and lem == "arrest":  # courting arrest is a protest
+            entry = ("PROTEST", "demo")
         elif lemma(compound) == "flag" and lem == "march":
             entry = ("MOBILIZE", "police")
     entry = entry or lex.nouns.get(lem) or lex.nouns.get(tok.lower_)

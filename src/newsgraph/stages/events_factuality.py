@@ -41,15 +41,22 @@ def _aux_lemmas(verb) -> set[str]:
     return out
 
 
+_NOBODY = {"nobody", "none", "noone", "nothing"}
+
+
 def _negated(tok, verb) -> bool:
     if any(c.dep_ == "neg" for c in verb.children) or any(c.dep_ == "neg" for c in tok.children):
         return True
+    for c in verb.children:  # "nobody was arrested", "no one was detained"
+        if c.dep_ in ("nsubj", "nsubjpass", "dobj") and (
+                c.lower_ in _NOBODY or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)):
+            return True
     if tok.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
         return True
     return False
 
 
-def _heads(verb, n: int = 4):
+def _heads(verb, n: int = 6):
     """Clause heads above ``verb`` through complement and purpose links."""
     t = verb
     for _ in range(n):
@@ -75,11 +82,19 @@ def factuality(tok, lex: Lexicon, date: str | None, published: dt.date | None) -
             return "hypothetical"
     if aux & lex.words["modal_hypothetical"]:
         return "hypothetical"
+    if _infinitive_of_noun(verb):
+        return "hypothetical"
     if any(c.dep_ == "mark" and lex.is_("conditional_marks", c.lower_) for c in verb.children):
         return "hypothetical"
     if aux & lex.words["modal_future"] or _going_to(verb):
         return "future"
     return _by_date(date, published)
+
+
+def _infinitive_of_noun(verb) -> bool:
+    """"orders to arrest", "free to arrest", "a message to detain": not (yet) done."""
+    return verb.pos_ == "VERB" and any(c.tag_ == "TO" for c in verb.children) and \
+        verb.dep_ in ("acl", "xcomp", "advcl", "relcl", "ccomp") and verb.head.pos_ in ("NOUN", "PROPN", "ADJ")
 
 
 def _going_to(verb) -> bool:
