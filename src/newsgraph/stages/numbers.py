@@ -10,6 +10,8 @@ The steps for one article:
 """
 from __future__ import annotations
 
+import re
+
 from ..model import ArticleRecord, Number
 from ..resources import Context
 from . import numbers_counted as counting
@@ -23,7 +25,10 @@ def run(doc, ctx: Context, rec: ArticleRecord) -> list[Number]:
     text = doc.text
     claimants = None
     out: list[Number] = []
-    for raw in scan(text):
+    raws = scan(text)
+    for raw, nxt in zip(raws, raws[1:] + [None]):
+        raw.next = nxt
+    for raw in raws:
         if raw.drop:
             continue
         span = doc.char_span(raw.start, raw.end, alignment_mode="expand")
@@ -37,6 +42,7 @@ def run(doc, ctx: Context, rec: ArticleRecord) -> list[Number]:
 
 
 def _number(nid: str, raw, text: str, doc, span, num, claimants: Claimants) -> Number:
+    _share_of(raw, text)
     found = counting.counted(raw, doc, span, num)
     head = found[3] if found else None
     unit = raw.unit
@@ -53,6 +59,16 @@ def _number(nid: str, raw, text: str, doc, span, num, claimants: Claimants) -> N
         category=counting.category(raw, num, head),
         claimant=claimant, quote=quote,
     )
+
+
+_SHARE_OF = re.compile(r"\s+of\s+(?:the|a|an|its|their)\s+")
+
+
+def _share_of(raw, text: str) -> None:
+    """ "raised 280 million of the 1.5 billion shekels": the part takes the whole's unit."""
+    if raw.unit is None and raw.next is not None and raw.next.currency and not raw.plain:
+        if _SHARE_OF.fullmatch(text[raw.end:raw.next.start]):
+            raw.unit, raw.currency = raw.next.unit, True
 
 
 STAGE = Stage(name="numbers", version="numbers.v1", produces="numbers", run=run,

@@ -24,6 +24,8 @@ _EVENT_WORDS = {
 EVENT_LEMMAS = {w: cat for cat, words in _EVENT_WORDS.items() for w in words.split()}
 _PERCENT_UNITS = frozenset({"percent", "percentage_point", "basis_point", "fraction"})
 _SKIP_LEFT = frozenset({"the", "a", "an", "its", "their", "his", "her", "these", "those", "our"})
+_TIME_NOUNS = frozenset("year years quarter quarters month months week weeks day days half "
+                        "period term decade total".split())
 _REL = frozenset({"who", "whom", "whose", "which", "that"})
 _GOVERN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "pobj", "conj", "appos", "npadvmod", "prep"})
 
@@ -54,6 +56,8 @@ def counted(raw, doc, span, num):
         head = _of_object(doc, span.end)
         if head is not None:
             return _phrase(doc, span.end + 1, head)
+    if kind == "money":  # "$2.5bn in aid", "$12.4 million of claims"
+        return _money_object(doc, span.end)
     if raw.unit is not None or kind is not None:
         return None
     if last.dep_ in ("nummod", "quantmod", "amod") and last.head.i >= span.end \
@@ -62,6 +66,15 @@ def counted(raw, doc, span, num):
     else:
         head = _noun_after(doc, span.end)
     return _phrase(doc, span.end, head) if head is not None else None
+
+
+def _money_object(doc, i: int):
+    if i < len(doc) and doc[i].lower_ in ("in", "of"):
+        objs = [c for c in doc[i].children if c.dep_ == "pobj" and c.pos_ == "NOUN"
+                and not c.ent_type_ and c.lower_ not in _TIME_NOUNS]
+        if objs and objs[0].i <= i + 4:
+            return _phrase(doc, i + 1, objs[0])
+    return None
 
 
 def _phrase(doc, begin: int, head):

@@ -35,6 +35,7 @@ class Raw:
     plain: bool = True  # digits without comma, decimal, scale, unit or currency
     qualifier: str | None = None  # the qualifier word(s) as written, lower case
     qual_len: int = 0
+    next: "Raw | None" = None  # the figure after this one (set by the stage)
     drop: str | None = None  # why it is not a quantity
 
 
