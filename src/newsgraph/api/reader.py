@@ -33,7 +33,7 @@ from pathlib import Path
 import duckdb
 
 from ..errors import StoreError
-from ..store import api_queries
+from . import tables
 from ..store import fts_extension_path
 
 log = logging.getLogger("newsgraph.api")
@@ -131,7 +131,7 @@ class Reader:
         try:
             con = duckdb.connect(str(target))
             con.execute(f"LOAD '{fts_extension_path()}'")
-            api_queries.prepare(con)
+            tables.prepare(con)
             con.execute("CHECKPOINT")
             # Requests are small: one thread each keeps a busy machine's tail latency low
             # (a query split over threads waits for the slowest one to be scheduled).
