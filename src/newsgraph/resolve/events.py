@@ -1,12 +1,13 @@
 """Event clusters: one cluster per real event, however many articles report it.
 
 Two events are the same real event when (all required):
-  * they have the same PLOVER type (and the same mode when both have one);
+  * they have the same PLOVER type (different modes cost ``MODE_PENALTY``);
   * their dates are compatible: the event dates (not publication dates) overlap, a day apart
     at most; an event dated only by its article's publication counts as "within the week
     before publication"; dates vaguer than a month are never clustered across articles;
   * their places are compatible: within 40 km (cities), or the same country when one side
-    is a country; a place over 100 km away rules the pair out;
+    is a country; a place over 100 km away rules the pair out. An event placed only in a
+    country takes the city its article names most in that country;
 and their score ``0.35 date + 0.35 place + 0.3 actors (+ 0.15 within one article)`` reaches
 ``THRESHOLD``. Actors agree when they share a store entity (actor or target); short of that,
 shared words of the two sentences and actor/target texts count half.
@@ -28,6 +29,7 @@ from .db import bulk_insert, dumps, temp_ids
 
 THRESHOLD = 0.6
 SAME_ARTICLE = 0.15  # two compatible mentions in one article are most often one event
+MODE_PENALTY = 0.1  # arrest vs seize: often two acts of one event, sometimes two events
 CLUSTERED = ("asserted", "historical", "future")
 MAX_SPAN_DAYS = 31
 _EPOCH = dt.date(1970, 1, 1)
@@ -153,7 +155,7 @@ def actor_score(a: Ev, b: Ev) -> tuple[float, list[str]]:
 def pair_score(a: Ev, b: Ev) -> tuple[float, dict] | None:
     """Score of two events being one real event, with its features; None when ruled out or
     when it cannot reach ``THRESHOLD`` (checked before the costlier features)."""
-    if a.type != b.type or (a.mode and b.mode and a.mode != b.mode):
+    if a.type != b.type:
         return None
     ds = date_score(a, b)
     if ds is None:
@@ -162,6 +164,8 @@ def pair_score(a: Ev, b: Ev) -> tuple[float, dict] | None:
     if ps is None:
         return None
     bonus = SAME_ARTICLE if a.article_id == b.article_id else 0.0
+    if a.mode and b.mode and a.mode != b.mode:
+        bonus -= MODE_PENALTY
     partial = 0.35 * ds + 0.35 * ps + bonus
     if partial + 0.3 < THRESHOLD:
         return None
@@ -169,7 +173,8 @@ def pair_score(a: Ev, b: Ev) -> tuple[float, dict] | None:
     s = partial + 0.3 * acs
     if s < THRESHOLD:
         return None
-    return round(s, 3), {"date": ds, "place": ps, "actors": acs, "shared": shared, "with": f"{b.article_id}/{b.event_id}"}
+    return round(s, 3), {"date": ds, "place": ps, "actors": acs, "shared": shared, "modes": [a.mode, b.mode],
+                         "with": f"{b.article_id}/{b.event_id}"}
 
 
 # ---------------------------------------------------------------- loading
@@ -191,6 +196,7 @@ def load_events(con, ids_table: str) -> list[Ev]:
         ORDER BY a.published NULLS LAST, e.article_id, TRY_CAST(substr(e.id, 2) AS INTEGER)""").fetchall()
     out = []
     from .series import context_words
+    cities = _main_cities(con, ids_table)
     for (aid, eid, typ, mode, date, dsrc, pub, source, sentence, pname, lat, lon, cc, kind, sa, st,
          atext, ttext, fact) in rows:
         if (fact or "asserted") not in CLUSTERED or not typ:
@@ -200,8 +206,23 @@ def load_events(con, ids_table: str) -> list[Ev]:
             continue
         words = ({w.lower().rstrip("s") for w in _WORD.findall(f"{atext or ''} {ttext or ''}")} - _STOP) | \
             context_words(sentence or "", _SENTENCE_SKIP)
+        if kind != "city" and (aid, cc) in cities:  # "Kazakhstan": the article's main city there
+            pname, lat, lon, kind = cities[(aid, cc)] + ("city",)
         out.append(Ev(aid, eid, typ, mode, (date or "")[:10] or None, rng[0], rng[1], pub, pname, lat, lon, cc,
                       kind, {x for x in (sa, st) if x}, words, source or aid))
+    return out
+
+
+def _main_cities(con, ids_table: str) -> dict[tuple[str, str], tuple]:
+    """(article, country) -> (name, lat, lon) of the city the article names most in that country."""
+    rows = con.execute(f"""
+        SELECT article_id, country, name, any_value(lat), any_value(lon), count(*) AS n, min("start") AS first
+        FROM places WHERE kind = 'city' AND lat IS NOT NULL AND country IS NOT NULL
+          AND article_id IN (SELECT id FROM {ids_table})
+        GROUP BY article_id, country, name ORDER BY article_id, country, n DESC, first""").fetchall()
+    out: dict[tuple[str, str], tuple] = {}
+    for aid, cc, name, lat, lon, _, _ in rows:
+        out.setdefault((aid, cc), (name, lat, lon))
     return out
 
 
