@@ -70,7 +70,13 @@ def test_change_by_then_to_is_two_figures():
     assert [r.value for _, r in kept] == [pytest.approx(43.6e9), pytest.approx(419.2e9)]
 
 
+def test_and_a_half():
+    (surface, raw), = _kept("during his seven and a half years in office")
+    assert raw.value == 7.5 and raw.unit == "year"
+
+
 @pytest.mark.parametrize("text,value", [
+    ("one of every nine voters", 1 / 9),
     ("half of the voters", 0.5), ("two-thirds of respondents", 2 / 3), ("one in five adults", 0.2),
 ])
 def test_fractions(text, value):
@@ -80,7 +86,8 @@ def test_fractions(text, value):
 
 @pytest.mark.parametrize("text", [
     "on February 24, 2019", "at 10:27 PM", "call 555-123-4567", "by 5am", "the 96th minute",
-    "a 5G network", "the TA-35 index", "on 2019-02-24", "a baker's dozen",
+    "a 5G network", "the TA-35 index", "on 2019-02-24", "a baker's dozen", "a 52-count complaint",
+    "on 4 Dec. 2019",
 ])
 def test_not_figures(text):
     assert _kept(text) == []

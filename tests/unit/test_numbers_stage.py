@@ -31,6 +31,7 @@ def test_seed_like_sentence(extract):
     "He was born in 1965.", "Kazakhstan is one of the largest producers.",
     "Call 555-123-4567 today.", "Flight 370 disappeared.", "The meeting is on March 29.",
     "Maddon, 66, has used the downtime.", "The game ended 2-0.",
+    "The court made a surprise 5-4 decision.", "Federal officials said the two had fled abroad.",
 ])
 def test_non_quantities(extract, text):
     assert extract(text).get("numbers") == []

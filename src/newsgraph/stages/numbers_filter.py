@@ -7,6 +7,8 @@ a quantity, or returns None to keep it: years, names with a number ("Article 5",
 """
 from __future__ import annotations
 
+import re
+
 from . import numbers_lexicon as lex
 
 LABELS = frozenset("""
@@ -21,6 +23,7 @@ def raw_text(raw, span) -> str:
     return span.text[raw.num_start - span.start_char:]
 
 
+_SPLIT = re.compile(r"^(\d{1,3})[-–](\d{1,3})$")
 _YEAR_NOUN_OK = ("NNS", "NNPS")
 
 
@@ -56,6 +59,10 @@ def drop_reason(raw, doc, span, num) -> str | None:
 
 def _word(raw, num, nxt) -> str | None:
     first = num[0].lower_
+    before = num[0].nbor(-1).lower_ if num[0].i > 0 else ""
+    if _bare(raw) and before in ("the", "these", "those", "both") and num[-1].dep_ != "nummod" \
+            and (nxt is None or nxt.pos_ not in ("NOUN", "ADJ")):
+        return "pronoun"  # "the two raised $350 million"
     if first == "one" and len(num) == 1:
         if nxt is not None and nxt.lower_ == "of":
             return "one-of"
@@ -87,6 +94,9 @@ def _name_or_age(raw, span, prev, nxt, last) -> str | None:
             and prev.text == "," and prev.i > 0 and prev.nbor(-1).pos_ == "PROPN" \
             and (nxt is None or nxt.text in (",", ")")):
         return "age"
+    m = _SPLIT.match(span.text)
+    if m and int(m.group(2)) <= int(m.group(1)):
+        return "score"  # "a 5-4 decision", "tied at 89-89"
     if raw.kind == "range" and "-" in span.text and not counts_noun \
             and (nxt is None or nxt.pos_ not in ("NOUN",)):
         return "score"

@@ -44,7 +44,7 @@ def _alts(words) -> str:
 
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?")
 # dates, clock times and phone numbers: split by first character so each regex scans fast
 _NOT_FIGURE = (
     re.compile(
@@ -68,7 +68,7 @@ _SMALL = r"one|two|three|four|five|six|seven|eight|nine|ten|\d+"
 _NUM = r"(?:\d{1,3}(?:,\d{3})+(?![\d,]\d)|\d+)(?:\.\d+)?(?!\.\d)|\.\d+"
 _LCUR = r"USD|AUD|CAD|HKD|GBP|EUR|JPY|INR|RUB|KZT|CHF|CNY|RMB|PS|RM|Rs\.?|\$US|\$A|\$AU"
 _ATOM = re.compile(
-    rf"(?P<ratio>\b(?i:one|\d+)\s+(?i:in|out\s+of)\s+(?i:every\s+)?(?i:{_SMALL})\b)"
+    rf"(?P<ratio>\b(?i:one|\d+)\s+(?i:in|out\s+of|of(?=\s+every))\s+(?i:every\s+)?(?i:{_SMALL})\b)"
     rf"|(?P<frac>\b(?i:a|one|two|three|four)[\s-]+(?i:halves|half|thirds?|quarters?|fifths?|tenths?)\b(?=\s+of\b)"
     r"|\b(?i:half)\b(?=\s+(?:of|the)\b))"
     r"|(?P<dfrac>(?<![\w.,/])\d+\s?[/⁄]\s?\d+(?![\d/]))"
@@ -158,7 +158,7 @@ def _fraction(text: str) -> float:
 
 
 def _ratio(text: str) -> float | None:
-    m = re.match(rf"(\w+)\s+(?:in|out\s+of)\s+(?:every\s+)?(\w+)", text, re.I)
+    m = re.match(rf"(\w+)\s+(?:in|out\s+of|of)\s+(?:every\s+)?(\w+)", text, re.I)
     a, b = (float(x) if x.isdigit() else lex.ONES.get(x.lower()) for x in m.groups())
     return a / b if a is not None and b else None
 
@@ -221,7 +221,13 @@ def _left(text: str, raw: Raw) -> None:
         raw.qualifier, raw.qual_len = m.group(1).lower(), len(m.group(0))
 
 
+_AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.I)
+
+
 def _scale(text: str, raw: Raw) -> None:
+    m = _AND_A_HALF.match(text, raw.end)
+    if m:  # "seven and a half years", "two and a half million"
+        raw.value, raw.end, raw.num_end, raw.plain = raw.value + 0.5, m.end(), m.end(), False
     pos = raw.end
     while True:
         m = _SCALE_WORDS.match(text, pos)
@@ -354,9 +360,10 @@ def _glued(text: str, raw: Raw) -> None:
     """Digits glued to letters or to a name ("5G", "96th", "TA-35", "1990s") are not figures."""
     if raw.drop or raw.kind != "digit":
         return
-    nxt = text[raw.end:raw.end + 1]
-    if raw.unit is None and raw.end == raw.num_end and (nxt.isalpha() or nxt == "'"):
-        raw.drop = "glued"
+    nxt = text[raw.end:raw.end + 2]
+    if raw.unit is None and raw.end == raw.num_end and (nxt[:1].isalpha() or nxt[:1] == "'"
+                                                         or (nxt[:1] == "-" and nxt[1:].isalpha())):
+        raw.drop = "glued"  # "5G", "96th", "1990s", "a 52-count complaint"
     prev = text[max(0, raw.num_start - 2):raw.num_start]
     if len(prev) == 2 and prev[1] == "-" and prev[0].isalpha() and raw.start == raw.num_start \
             and text[max(0, raw.num_start - 4):raw.num_start].lower() != " to-":
