@@ -321,3 +321,17 @@ def test_place_inside_an_org_name_is_a_nested_mention_when_named_elsewhere():
 def test_trailing_function_word_is_trimmed():
     _, ents = extract("[the Committee of|ORG] met .")
     assert [e.name for e in ents] == ["the Committee"]
+
+
+def test_title_inside_an_org_label_is_cut_off_and_becomes_a_role():
+    text, ents = extract("[Deputy Chairman of the National Security Committee|ORG] "
+                         "[Nurgali Bilisbekov|PERSON] spoke .")
+    org = by_name(ents, "National Security Committee")
+    person = by_name(ents, "Nurgali Bilisbekov")
+    assert [(r.title, r.org) for r in person.roles] == [("Deputy Chairman", org.id)]
+
+
+def test_title_words_inside_a_person_label_are_cut_off():
+    text, ents = extract("[Foreign Minister Beibut Atamkulov|PERSON] arrived .")
+    person = by_name(ents, "Beibut Atamkulov")
+    assert [r.title for r in person.roles] == ["Foreign Minister"]

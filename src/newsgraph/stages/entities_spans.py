@@ -109,6 +109,8 @@ def _trim(toks: Tokens, ts: int, te: int, label: str, lex: Lexicon) -> tuple[int
     while ts < te and (_junk(lower[ts]) or (tag[ts] in _DETERMINERS and not toks.is_cap(ts))
                        or lower[ts] == "the" and not (te - ts == 2 and lower[ts + 1] in _FIXED_THE)):
         ts += 1
+    if label == "ORG":
+        ts = _after_title(toks, ts, te, lex)
     if label == "PERSON":
         while te - ts > 1 and (lower[ts] in lex.honorifics or lower[ts] in lex.heads or lower[ts] in lex.modifiers
                                or (lower[ts][-1:] == "s" and lower[ts][:-1] in lex.heads)
@@ -116,6 +118,19 @@ def _trim(toks: Tokens, ts: int, te: int, label: str, lex: Lexicon) -> tuple[int
                                or tag[ts] == "NNPS" or not toks.is_cap(ts)):
             ts += 1
     return ts, te
+
+
+def _after_title(toks: Tokens, ts: int, te: int, lex: Lexicon) -> int:
+    """Where an organisation name starts when the NER took the title before it too:
+    "Deputy Chairman of the National Security Committee" -> "National Security Committee"."""
+    lower = toks.lower
+    k = ts
+    while k < te and (lower[k] in lex.modifiers or lower[k] in lex.heads):
+        k += 1
+    if k == ts or k + 1 >= te or lower[k] not in ("of", "for") or lower[k - 1] not in lex.heads:
+        return ts
+    k += 1
+    return k + 1 if lower[k] == "the" and k + 1 < te else k
 
 
 def _has_capital(toks: Tokens, ts: int, te: int) -> bool:
