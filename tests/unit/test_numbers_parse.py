@@ -76,7 +76,7 @@ def test_and_a_half():
 
 
 @pytest.mark.parametrize("text,value", [
-    ("one of every nine voters", 1 / 9),
+    ("one of every nine voters", 1 / 9), ("nearly eight of 10 voters", 0.8),
     ("half of the voters", 0.5), ("two-thirds of respondents", 2 / 3), ("one in five adults", 0.2),
 ])
 def test_fractions(text, value):
@@ -87,7 +87,7 @@ def test_fractions(text, value):
 @pytest.mark.parametrize("text", [
     "on February 24, 2019", "at 10:27 PM", "call 555-123-4567", "by 5am", "the 96th minute",
     "a 5G network", "the TA-35 index", "on 2019-02-24", "a baker's dozen", "a 52-count complaint",
-    "on 4 Dec. 2019",
+    "on 4 Dec. 2019", "the 9/11 attacks", "open 24/7", "a four-way race", "from Sept. 19 to 22",
 ])
 def test_not_figures(text):
     assert _kept(text) == []

@@ -60,7 +60,7 @@ def drop_reason(raw, doc, span, num) -> str | None:
 def _word(raw, num, nxt) -> str | None:
     first = num[0].lower_
     before = num[0].nbor(-1).lower_ if num[0].i > 0 else ""
-    if _bare(raw) and before in ("the", "these", "those", "both") and num[-1].dep_ != "nummod" \
+    if _bare(raw) and before in ("the", "these", "those", "both", "other") and num[-1].dep_ != "nummod" \
             and (nxt is None or nxt.pos_ not in ("NOUN", "ADJ")):
         return "pronoun"  # "the two raised $350 million"
     if first == "one" and len(num) == 1:

@@ -45,14 +45,15 @@ def _alts(words) -> str:
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?")
+_DAYS_TO = r"(?:\s*(?:-|–|to|and)\s*\d{1,2}(?:st|nd|rd|th)?)?"
 # dates, clock times and phone numbers: split by first character so each regex scans fast
 _NOT_FIGURE = (
     re.compile(
-        rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b"  # March 29, July 4, 2016
+        rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?{_DAYS_TO}(?:,?\s+\d{{4}})?\b"  # March 29, Sept. 19 to 22
         rf"|\b{_MONTH}\s+(?:of\s+)?\d{{4}}\b",  # June of 2018
         re.IGNORECASE),
     re.compile(
-        rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?"  # 29 March 2019
+        rf"\b\d{{1,2}}(?:st|nd|rd|th)?{_DAYS_TO}\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?"  # 29 March 2019
         r"|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b"  # 2019-02-24, 24/02/2019
         r"|\b\d{1,2}(?::\d{2})+(?:\s*[ap]\.?m\.?\b)?"  # 10:27, 5:00 AM
         r"|\b\d{1,2}(?:\.\d{2})?\s*[ap]\.?m\b\.?",  # 5am, 1.56pm
@@ -68,10 +69,10 @@ _SMALL = r"one|two|three|four|five|six|seven|eight|nine|ten|\d+"
 _NUM = r"(?:\d{1,3}(?:,\d{3})+(?![\d,]\d)|\d+)(?:\.\d+)?(?!\.\d)|\.\d+"
 _LCUR = r"USD|AUD|CAD|HKD|GBP|EUR|JPY|INR|RUB|KZT|CHF|CNY|RMB|PS|RM|Rs\.?|\$US|\$A|\$AU"
 _ATOM = re.compile(
-    rf"(?P<ratio>\b(?i:one|\d+)\s+(?i:in|out\s+of|of(?=\s+every))\s+(?i:every\s+)?(?i:{_SMALL})\b)"
+    rf"(?P<ratio>\b(?i:{_SMALL})\s+(?i:in|out\s+of|of(?=\s+every)|of(?=\s+(?:10|ten|100)\b))\s+(?i:every\s+)?(?i:{_SMALL})\b)"
     rf"|(?P<frac>\b(?i:a|one|two|three|four)[\s-]+(?i:halves|half|thirds?|quarters?|fifths?|tenths?)\b(?=\s+of\b)"
     r"|\b(?i:half)\b(?=\s+(?:of|the)\b))"
-    r"|(?P<dfrac>(?<![\w.,/])\d+\s?[/⁄]\s?\d+(?![\d/]))"
+    r"|(?P<dfrac>(?<![\w.,/])\d+\s?[/⁄]\s?\d+(?![\d/])(?=\s+of\b))"
     r"|(?P<vague>\b(?i:(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)|dozens|scores|hundreds|thousands|millions|billions)\b"
     r"(?=\s+(?:of|were|have|had|are|more|fled|died|gathered|marched|protested)\b))"
     rf"|(?P<word>\b(?i:a\s+(?=(?:hundred|thousand|million|billion|dozen)\b))?(?i:{_W})"
@@ -212,7 +213,7 @@ def _left(text: str, raw: Raw) -> None:
                 raw.value = -raw.value
     if raw.kind == "digit" and not raw.currency:
         m = _SIGN_BEFORE.search(text[max(0, raw.start - 7):raw.start])
-        if m:
+        if m and not text[max(0, raw.start - 20):raw.start].lower().rstrip(" -").endswith("plus or minus"):
             raw.value, raw.start = -raw.value, raw.start - len(m.group(0))
     m = _QUAL_BEFORE.search(text[max(0, raw.start - 22):raw.start])
     if m:
@@ -358,9 +359,15 @@ def scan(text: str) -> list[Raw]:
 
 def _glued(text: str, raw: Raw) -> None:
     """Digits glued to letters or to a name ("5G", "96th", "TA-35", "1990s") are not figures."""
-    if raw.drop or raw.kind != "digit":
+    if raw.drop or raw.kind not in ("digit", "word"):
         return
     nxt = text[raw.end:raw.end + 2]
+    if raw.kind == "word":
+        if raw.unit is None and nxt[:1] == "-" and nxt[1:].isalpha():
+            raw.drop = "glued"  # "a four-way race", "the middle one-fifth"
+        return
+    if re.match(r"/\d", nxt) or text[max(0, raw.num_start - 1):raw.num_start] == "/":
+        raw.drop = "glued"  # "9/11", "24/7"
     if raw.unit is None and raw.end == raw.num_end and (nxt[:1].isalpha() or nxt[:1] == "'"
                                                          or (nxt[:1] == "-" and nxt[1:].isalpha())):
         raw.drop = "glued"  # "5G", "96th", "1990s", "a 52-count complaint"
