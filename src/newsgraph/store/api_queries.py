@@ -14,7 +14,26 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .queries import snippet
+import re
+
+_WORD = re.compile(r"\w+")
+
+
+def snippet(text: str, query: str, width: int = 200) -> str:
+    """About ``width`` characters around the first query word found, cut at word edges."""
+    low = text.lower()
+    hits = [low.find(w) for w in (m.group().lower() for m in _WORD.finditer(query or ""))]
+    pos = min((p for p in hits if p >= 0), default=0)
+    start = max(0, pos - width // 3)
+    if start:
+        space = text.find(" ", start)
+        start = space + 1 if 0 <= space < pos else start
+    end = min(len(text), start + width)
+    if end < len(text):
+        space = text.rfind(" ", start, end)
+        end = space if space > pos else end
+    cut = " ".join(text[start:end].split())
+    return ("…" if start else "") + cut + ("…" if end < len(text) else "")
 
 # Tables written by resolve/ (cross-article resolution), used when present with these columns.
 RESOLVE_LINKS = ("entity_links", ("article_id", "entity_id", "store_entity_id"))
@@ -78,7 +97,7 @@ def articles(con, q=None, date_from=None, date_to=None, source=None, limit=20, o
         where.append("lower(source) = lower(?)")
         params.append(source)
     if q and has_table(con, "docs", "fts_main_articles"):
-        sql = f"""SELECT id, published, title, source, text, count(*) OVER () AS total FROM (
+        sql = f"""SELECT id, published, title, source, text, substr(text, 1, 160) AS lead, count(*) OVER () AS total FROM (
                     SELECT *, fts_main_articles.match_bm25(id, ?) AS score FROM articles) t
                   WHERE score IS NOT NULL AND {' AND '.join(where)}
                   ORDER BY score DESC, id LIMIT ? OFFSET ?"""
@@ -86,7 +105,8 @@ def articles(con, q=None, date_from=None, date_to=None, source=None, limit=20, o
     elif q:
         return [], 0
     else:
-        sql = f"""SELECT id, published, title, source, substr(text, 1, 400) AS text, count(*) OVER () AS total
+        sql = f"""SELECT id, published, title, source, substr(text, 1, 400) AS text, substr(text, 1, 160) AS lead,
+                  count(*) OVER () AS total
                   FROM articles WHERE {' AND '.join(where)}
                   ORDER BY published DESC NULLS LAST, id LIMIT ? OFFSET ?"""
     out = rows(con, sql, params + [limit, offset])
@@ -95,6 +115,7 @@ def articles(con, q=None, date_from=None, date_to=None, source=None, limit=20, o
         r.pop("total")
         r["published"] = _iso(r["published"])
         r["snippet"] = snippet(r.pop("text"), q or "")
+        r["lead"] = " ".join(r["lead"].split())
     return out, total
 
 

@@ -39,7 +39,7 @@ function entityStrip(ents, q) {
 
 function articleItem(a, words) {
   return h("li", { class: "result", "data-id": a.id },
-    h("div", { class: "result-title" }, link(`#/article/${enc(a.id)}`, highlight(a.title || untitled(a.snippet), words))),
+    h("div", { class: "result-title" }, link(`#/article/${enc(a.id)}`, highlight(a.title || untitled(a.lead), words))),
     h("div", { class: "meta" }, [a.published || "undated", a.source].filter(Boolean).join(" · ")),
     h("p", { class: "snippet" }, highlight(a.snippet, words)));
 }
@@ -51,8 +51,8 @@ function quoteItem(x, words) {
       ", ", articleLink(x.article, x.title, x.published)));
 }
 
-function untitled(snippet) {
-  const s = (snippet || "").replace(/^…/, "").trim();
+function untitled(lead) {
+  const s = (lead || "").trim();
   return s.length > 70 ? s.slice(0, 69) + "…" : s || "Untitled article";
 }
 
