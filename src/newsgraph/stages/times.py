@@ -6,7 +6,9 @@ The stage, step by step:
 2. ``times_normalize.HANDLERS[rule]`` resolves each one's TIMEX3 type, value, mod, freq
    and quant against ``ctx.published`` and the governing verb's tense (``times_tense``);
    without a publication date, relative values keep ``X`` for what is unknown;
-3. the facts are numbered T1, T2, ... in text order.
+3. ``times_discourse.refine`` adjusts values that depend on other expressions
+   ("a year earlier" beside "the third quarter");
+4. the facts are numbered T1, T2, ... in text order.
 ``event_date`` (from ``times_anchor``) gives the events stage an event's date.
 """
 from __future__ import annotations
@@ -15,6 +17,7 @@ from ..model import ArticleRecord, Time
 from ..resources import Context
 from .base import Stage
 from .times_anchor import event_date
+from .times_discourse import refine
 from .times_normalize import HANDLERS
 from .times_recognize import recognize
 from .times_tense import tense_of
@@ -39,13 +42,16 @@ def extract(doc, published) -> list[Time]:
     """The time expressions of ``doc`` normalised against ``published`` (a date or None)."""
     text = doc.text
     out: list[Time] = []
+    rules: list[str] = []
     for c in recognize(doc):
         norm = HANDLERS[c.rule](c.groups, published, _tense_fn(doc, c.start, c.end))
         if norm is None:
             continue
+        rules.append(c.rule)
         out.append(Time(id=f"T{len(out) + 1}", start=c.start, end=c.end, text=text[c.start:c.end],
                         type=norm.type, value=norm.value, mod=norm.mod, freq=norm.freq,
                         quant=norm.quant))
+    refine(doc, out, rules)
     return out
 
 

@@ -194,6 +194,10 @@ def h_year_words(g, ref, tense):
     return Norm("DATE", f"{century}{_TENS[tens] + NUMBERS[unit]:02d}")
 
 
+def h_year_2000(g, ref, tense):
+    return Norm("DATE", f"{2000 + NUMBERS.get(_key(g.get('u')), 0):04d}")
+
+
 # --- quarters, halves --------------------------------------------------------------------
 
 def _quarter_value(y: int | None, kind: str, n: int) -> str:

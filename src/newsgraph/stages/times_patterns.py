@@ -66,6 +66,7 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("qn", _rx(rf"(?P<kind>[QH])(?P<ord>[1-4])(?:\s+(?:of\s+)?(?P<y>{YEAR}))?")),
     # year: 1998 | fiscal 1989 | mid-1998 | the end of 1990 | nineteen ninety-six
     ("year", _rx(rf"{PMOD}(?:(?:fiscal|calendar|the\s+year|the\s+fiscal\s+year|year)\s+)?(?P<y>{YEAR})")),
+    ("year_2000", _rx(r"the\s+year\s+two\s+thousand(?:\s+and\s+(?P<u>one|two|three|four|five|six|seven|eight|nine))?")),
     ("year_words", _rx(r"(?P<y1>nineteen|twenty)[- ](?P<y2>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](?:one|two|three|four|five|six|seven|eight|nine))")),
     # the past three days | the next few weeks | the first nine months | the last two quarters
     ("span", _rx(rf"{DMOD}(?:the\s+)?(?P<rel>past|last|next|coming|previous|first|final|latest|following|preceding|remaining|same|other)\s+(?P<n>{NUM})\s+(?P<unit>{UNIT_S})")),

@@ -85,7 +85,9 @@ def _ok(doc, c: Candidate) -> bool:
         return _ok_noun(doc, c, "s")
     if c.rule in ("duration", "span", "ago") and c.groups["unit"].lower().startswith("second"):
         return _ok_noun(doc, c, "unit")
-    if c.rule == "set_word" and c.groups["w"].lower() not in ("annually", "yearly"):
+    if c.rule == "duration" and c.groups["unit"].lower().startswith("quarter"):
+        return not doc.text.startswith(" of", c.end)  # "three-quarters of the vote"
+    if c.rule == "set_word" and c.groups["w"].lower() in ("quarterly", "monthly"):
         tok = _token_at(doc, c.start, c.end)
         return tok is not None and tok.pos_ == "ADV"
     if c.rule == "fuzzy" and c.groups["w"].lower() in ("current", "future", "recent"):
