@@ -163,7 +163,7 @@ def _key(m: Mention, toks: Tokens, people: _People, companies: dict[str, str], s
         return "T:" + span_text(toks, m.ts, m.te, source).lower()
     if m.te - m.ts > 1:
         key = person_key(toks, m)
-        if key in people.keys and (m.label == "PERSON" or m.label in _JOINABLE):
+        if key in people.keys:
             return "P:" + "|".join(key)
         return "T:" + span_text(toks, m.ts, m.te, source).lower()
     word = toks.lower[m.ts]
