@@ -80,6 +80,18 @@ inhabitants national nationals foreigner foreigners tourist tourists pilgrim pil
 activist activists terrorist terrorists jihadist jihadists insurgent insurgents gunman gunmen
 attacker attackers player players fan fans user users customer customers pensioner pensioners
 fisherman fishermen americans kazakhs russians citizens' persons' evacuee evacuees
+diplomat diplomats politician politicians lawmaker lawmakers legislator legislators senator
+senators minister ministers judge judges lawyer lawyers priest priests monk monks athlete
+athletes candidate candidates delegate delegates envoy envoys ambassador ambassadors
+spy spies agent agents guard guards sailor sailors pilot pilots crew crewmen marine marines
+peacekeeper peacekeepers volunteer volunteers parent parents baby babies infant infants
+teenager teenagers youth youths elder elders retiree retirees veteran veterans mourner mourners
+worshipper worshippers shopper shoppers spectator spectators rioter rioters looter looters
+smuggler smugglers trafficker traffickers dissident dissidents opponent opponents supporter
+supporters follower followers recruit recruits conscript conscripts defector defectors
+inmate inmates convict convicts offender offenders criminal criminals bystander bystanders
+pedestrian pedestrians driver drivers motorist motorists commuter commuters traveller
+travellers traveler travelers visitor visitors guest guests resident's applicant applicants
 displaced dead wounded injured casualty casualties fatality fatalities body bodies
 """.split())
 
