@@ -221,25 +221,28 @@ def load_actors(con, ids_table: str) -> dict[str, list[Actor]]:
     by_art: dict[str, list[tuple]] = {}
     for r in rows:
         by_art.setdefault(r[0], []).append(r[1:])
-    pc, pid = _place_maps(con, ids_table)
-    return {aid: group_article(aid, parse_rows(rs), pc.get(aid), pid.get(aid)) for aid, rs in by_art.items()}
+    pc, pid, names = _place_maps(con, ids_table)
+    return {aid: group_article(aid, parse_rows(rs), pc.get(aid), pid.get(aid), names.get(aid))
+            for aid, rs in by_art.items()}
 
 
-def _place_maps(con, ids_table: str) -> tuple[dict, dict]:
-    """article -> {entity id: country}, {entity id: geonameid} from the places stage, if any."""
+def _place_maps(con, ids_table: str) -> tuple[dict, dict, dict]:
+    """article -> {entity id: country}, {entity id: geonameid}, {place names} from the places stage."""
     countries: dict[str, dict] = {}
     gids: dict[str, dict] = {}
-    try:
-        rows = con.execute(f"SELECT article_id, entity, country, geonameid FROM places "
-                           f"WHERE entity IS NOT NULL AND article_id IN (SELECT id FROM {ids_table})").fetchall()
-    except Exception:  # an older store without the column: places are optional evidence
-        return countries, gids
-    for aid, ent, cc, gid in rows:
+    names: dict[str, set] = {}
+    rows = con.execute(f"SELECT article_id, entity, country, geonameid, text FROM places "
+                       f"WHERE article_id IN (SELECT id FROM {ids_table})").fetchall()
+    for aid, ent, cc, gid, text in rows:
+        if text:
+            names.setdefault(aid, set()).add(text.lower())
+        if ent is None:
+            continue
         if cc:
             countries.setdefault(aid, {})[ent] = cc
         if gid:
             gids.setdefault(aid, {})[ent] = int(gid)
-    return countries, gids
+    return countries, gids, names
 
 
 def resolve_entities(con, ids_table: str, published: dict[str, object], stale: set[str] = frozenset()) -> dict:

@@ -65,10 +65,11 @@ def article_country(ents: list[dict], place_countries: dict[str, str]) -> str | 
 
 
 def group_article(article_id: str, ents: list[dict], place_countries: dict[str, str] | None = None,
-                  place_ids: dict[str, int] | None = None) -> list[Actor]:
+                  place_ids: dict[str, int] | None = None, place_names: set[str] | None = None) -> list[Actor]:
     """Group one article's entities into actors (see the module docstring)."""
     place_countries = place_countries or {}
     country = article_country(ents, place_countries)
+    of_country = _of_country(ents, place_countries)
     full_by_surname: dict[str, list[dict]] = {}
     for e in ents:
         if e["type"] == "PERSON":
@@ -91,7 +92,8 @@ def group_article(article_id: str, ents: list[dict], place_countries: dict[str, 
     for root, members in groups.items():
         rep = by_id[root]
         members.sort(key=lambda m: m["id"] != root)
-        actors.append(_actor(article_id, rep, members, country, place_ids or {},
+        actors.append(_actor(article_id, rep, members, of_country.get(root, country), place_ids or {},
+                             place_names or set(),
                              [f"{m['id']}->{root}: {reasons[m['id']]}" for m in members if m["id"] in reasons]))
     return actors
 
@@ -124,11 +126,32 @@ def _join_target(e: dict, full_by_surname: dict[str, list[dict]], orgs: list[dic
     return None, ""
 
 
+def _of_country(ents: list[dict], place_countries: dict[str, str]) -> dict[str, str]:
+    """ORG id -> country when a country's mention follows one of its mentions by 4-8 characters:
+    "Ministry of Foreign Affairs" + " of the " + "Kyrgyz Republic" (the NER split them)."""
+    starts: dict[int, str] = {}
+    for e in ents:
+        cc = place_countries.get(e["id"]) if e["type"] != "GPE" else (country_of(e["name"]) or place_countries.get(e["id"]))
+        if cc and e["type"] in ("GPE", "LOC"):
+            for s, _ in e["mentions"]:
+                starts[s] = cc
+    out = {}
+    for e in ents:
+        if e["type"] == "ORG":
+            for _, end in e["mentions"]:
+                cc = next((starts[end + gap] for gap in range(4, 9) if end + gap in starts), None)
+                if cc:
+                    out[e["id"]] = cc
+                    break
+    return out
+
+
 def _actor(article_id: str, rep: dict, members: list[dict], country: str | None,
-           place_ids: dict[str, int], reasons: list[str]) -> Actor:
+           place_ids: dict[str, int], place_names: set[str], reasons: list[str]) -> Actor:
     typ = rep["type"]
     tclass = TYPE_CLASS.get(typ, typ)
-    if tclass != "P" and any(m["id"] in place_ids for m in members):
+    if tclass != "P" and (any(m["id"] in place_ids for m in members)
+                          or (tclass == "O" and clean(rep["name"]).lower() in place_names)):
         tclass = "G"  # the gazetteer found it: a place, whatever the NER called it ("Bishkek" as ORG)
     mentions = sum(len(m["mentions"]) or 1 for m in members)
     titles = {fold(w) for m in members for r in m["roles"] for w in re.findall(r"[A-Za-z]+", r.get("title") or "")
