@@ -36,6 +36,7 @@ class Attribution:
     sources: list[tuple[int, int]] = field(default_factory=list)
     chars: frozenset[int] = frozenset()
     cue: str | None = None  # gold cue text, for error analysis
+    cue_spans: list[tuple[int, int]] = field(default_factory=list)
 
 
 def _chars(text: str, ranges: list[tuple[int, int]]) -> frozenset[int]:
@@ -89,7 +90,7 @@ def load_gold(gold: str | Path, limit: int | None = None) -> list[tuple[str, str
         if txt.stem not in anns:
             continue
         text = txt.read_text(encoding="utf-8")
-        atts = [Attribution(c, s, _chars(text, c), " ".join(text[a:b] for a, b in q).lower())
+        atts = [Attribution(c, s, _chars(text, c), " ".join(text[a:b] for a, b in q).lower(), q)
                 for c, s, q in _parse_ann(anns[txt.stem])]
         docs.append((txt.stem, text, [a for a in atts if a.chars]))
         if limit is not None and len(docs) >= limit:

@@ -7,6 +7,7 @@ sentence. A reported clause that holds a quoted fragment is kind `mixed`.
 from __future__ import annotations
 
 from .quotes_candidate import Candidate, inside, nearby_speaker, strip_dateline, subject_of, trim
+from . import quotes_model
 from .quotes_cues import lexicon
 
 _XCOMP_CUES = {"urge", "call", "ask", "plan", "seek", "promise", "vow", "pledge",
@@ -36,10 +37,10 @@ def find_indirect(doc, quoted: list[tuple[int, int]], direct: list[Candidate],
         low = tok.lower_
         if low == "according":
             cand = _according(doc, tok)
-        elif tok.pos_ == "VERB" and tok.i not in used and tok.lemma_.lower() in verbs:
-            if inside(tok.idx, quoted):
-                continue
-            cand = _clause(doc, tok, lex)
+        elif tok.pos_ == "VERB" and tok.i not in used and not inside(tok.idx, quoted):
+            cand = _clause(doc, tok, lex) if tok.lemma_.lower() in verbs else None
+            if cand is None:
+                cand = _learned(doc, tok)
         else:
             continue
         if cand is None or _mostly_taken(cand, taken):
@@ -51,7 +52,13 @@ def find_indirect(doc, quoted: list[tuple[int, int]], direct: list[Candidate],
         if any(s < cand.end and cand.start < e for s, e in quoted):
             cand.kind = "mixed"
         out.append(cand)
-    return out
+    return _drop_nested_learned(out)
+
+
+def _drop_nested_learned(cands: list[Candidate]) -> list[Candidate]:
+    """A learned cue inside the content of a lexicon cue is part of that content."""
+    ruled = [(c.start, c.end) for c in cands if c.rule != "model"]
+    return [c for c in cands if c.rule != "model" or not inside(c.cue_start, ruled)]
 
 
 def _clause(doc, verb, lex) -> Candidate | None:
@@ -209,3 +216,21 @@ def _clip_paragraph(text: str, cand: Candidate) -> None:
     para_hi = text.find("\n", cue)
     para_hi = len(text) if para_hi < 0 else para_hi
     cand.start, cand.end = trim(text, max(cand.start, para_lo), min(cand.end, para_hi))
+
+
+def _learned(doc, verb) -> Candidate | None:
+    """The best content of a verb the lexicon rules leave out, if the cue model accepts it."""
+    if quotes_model.weights() is None:
+        return None
+    subj = subject_of(verb)
+    best, best_p = None, quotes_model.threshold()
+    for kind, head in quotes_model.content_heads(verb):
+        p = quotes_model.score(quotes_model.features(verb, kind, head, subj))
+        if p >= best_p:
+            best, best_p = head, p
+    if best is None:
+        return None
+    cand = _span(doc, verb, best)
+    if cand is not None:
+        cand.rule = "model"
+    return cand
