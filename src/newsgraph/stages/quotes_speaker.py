@@ -70,13 +70,15 @@ class SpeakerResolver:
         self.spoken.append((sp.start, sp.entity))
         return sp
 
-    def note(self, pos: int, entity: str | None) -> None:
-        if entity:
-            self.spoken.append((pos, entity))
-
     def _mentions_in(self, s: int, e: int) -> list[Mention]:
-        i = bisect.bisect_left(self.starts, s - 200)
-        return [m for m in self.mentions[i:] if m.start < e and m.end > s and m.start < e][:8]
+        """Entity mentions overlapping [s, e)."""
+        out = []
+        for m in self.mentions[bisect.bisect_left(self.starts, s - 200):]:
+            if m.start >= e:
+                break
+            if m.end > s:
+                out.append(m)
+        return out
 
     def _by_mention(self, s: int, e: int) -> Speaker | None:
         cands = [m for m in self._mentions_in(s, e) if m.type in _TYPE_RANK]
