@@ -46,7 +46,7 @@ class Mention:
     end: int
     text: str
     key: str  # gazetteer lookup key (normalised text)
-    source: str  # ner | demonym | scan
+    source: str  # ner | demonym | scan | weak (a PERSON-tagged town name, kept only if context confirms)
     label: str  # the NER label, or "" for scan matches
     entity: str | None  # the entity id the span belongs to
     placelike: bool = True  # False for a demonym used as a modifier of people/organisations
@@ -84,6 +84,7 @@ def _demonym_is_place(doc, start: int, end: int) -> bool:
 
 def _ner_mentions(doc, text_all: str, gz: Gazetteer, spans) -> list[Mention]:
     out = []
+    person_names = {text_all[s:t] for s, t, label, _ in spans if label == "PERSON"}
     for s, t, label, eid in spans:
         text, s2, t2 = _clean(text_all[s:t], s, t)
         if not text:
@@ -97,7 +98,20 @@ def _ner_mentions(doc, text_all: str, gz: Gazetteer, spans) -> list[Mention]:
             out.append(Mention(s2, t2, text, norm(text), "ner", "GPE", eid))  # "Aleppo" tagged NORP
         elif label == "PERSON" and _big_division(gz, norm(text)):
             out.append(Mention(s2, t2, text, norm(text), "ner", "GPE", eid))  # "Tamil Nadu" tagged PERSON
+        elif label == "PERSON" and _town(gz, norm(text)) and not _part_of_longer_name(text, person_names):
+            out.append(Mention(s2, t2, text, norm(text), "weak", "PERSON", eid))  # "Cairns": checked later
     return out
+
+
+def _town(gz: Gazetteer, key: str) -> bool:
+    """Whether a name is (by its main name) a place of 20,000 people or more."""
+    return any(gz.kind(i) == "city" and gz.population(i) >= 20_000 and norm(gz.name(i)) == key
+               for i in gz.lookup(key))
+
+
+def _part_of_longer_name(text: str, names: set[str]) -> bool:
+    """'Nelson' when the article also names 'Tom Nelson'."""
+    return any(n != text and (n.endswith(" " + text) or n.startswith(text + " ")) for n in names)
 
 
 def _big_division(gz: Gazetteer, key: str) -> bool:

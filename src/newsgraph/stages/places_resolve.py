@@ -118,7 +118,7 @@ def _context(gz: Gazetteer, picks: dict[int, int], mentions: list[Mention]) -> t
     countries, admins, anchors = {}, {}, []
     for k, m in enumerate(mentions):
         i = picks.get(k)
-        if i is None:
+        if i is None or m.source == "weak":
             continue
         w = 2.0 if m.start < _DATELINE_CHARS else 1.0
         cc = gz.country_code(i)
@@ -200,7 +200,17 @@ def resolve(gz: Gazetteer, text: str, mentions: list[Mention]) -> tuple[list[Res
             lat, lon = gz.point(r[0])
             resolved.append(Resolved(m, r[0], r[1], lat, lon))
     _locate_by_focus(gz, resolved, picks)
+    countries, _, anchors = _context(gz, picks, mentions)
+    resolved = [r for r in resolved if r.mention.source != "weak" or _confirmed(gz, r, countries, anchors)]
     return resolved, extra
+
+
+def _confirmed(gz: Gazetteer, r: Resolved, countries: dict, anchors: list) -> bool:
+    """A name the NER took for a person ("Cairns") stays a place only when the article's other
+    places are in its country and one lies within 300 km of it."""
+    if r.row is None or gz.country_code(r.row) not in countries:
+        return False
+    return any(key != r.mention.key and distance_km(r.lat, r.lon, la, lo) <= 300 for _, key, (la, lo) in anchors)
 
 
 def _locate_by_focus(gz: Gazetteer, resolved: list[Resolved], picks: dict[int, int]) -> None:
