@@ -57,3 +57,23 @@ def test_one_sense_per_article(nlp):
     gz, found = _resolved(nlp, "Paris, Texas, is small. Paris has one school. Paris grew in 2010.")
     paris = [gz.entry(r.row) for r in found if r.mention.text == "Paris"]
     assert len(paris) == 3 and {(p.country, p.admin1) for p in paris} == {("US", "TX")}
+
+
+def _with_entities(text, ents):
+    from newsgraph.model import Article, ArticleRecord, Entity
+
+    rec = ArticleRecord(article=Article(id="t", text=text))
+    rec.facts["entities"] = [Entity(f"E{k}", label, name, [[text.index(name), text.index(name) + len(name)]])
+                             for k, (label, name) in enumerate(ents, 1)]
+    return rec
+
+
+def test_person_tagged_town_needs_confirming_context(nlp):
+    gz = load()
+    text = "Floods cut roads near Townsville in Queensland, and Cairns was cut off too."
+    rec = _with_entities(text, [("GPE", "Townsville"), ("GPE", "Queensland"), ("PERSON", "Cairns")])
+    found = {r.mention.text: r for r in find_places(nlp(text), gz, rec)}
+    assert gz.entry(found["Cairns"].row).country == "AU"
+    alone = "Cairns was cut off on Monday, the mayor said."
+    rec = _with_entities(alone, [("PERSON", "Cairns")])
+    assert [r.mention.text for r in find_places(nlp(alone), gz, rec)] == []
