@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from ..resources.gazetteer import Gazetteer, distance_km, norm
 from .places_recognize import Mention
 
-_KIND_PRIOR = {"country": 3.0, "continent": 3.0, "region": 1.5, "admin": 0.3, "admin2": 0.1, "city": 0.0,
+_KIND_PRIOR = {"country": 3.0, "continent": 3.0, "region": 1.5, "admin": 0.3, "admin2": -0.3, "city": 0.0,
                "landmark": 0.5}
 _CONTAINER_RE = re.compile(r"\s*,\s*((?:[A-Z][A-Za-z.\-]*\.?)(?:\s+[A-Z][A-Za-z.\-]*){0,3})")
 _TRIM_FIRST = {"far", "deep", "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
@@ -207,10 +207,10 @@ def resolve(gz: Gazetteer, text: str, mentions: list[Mention]) -> tuple[list[Res
 
 def _confirmed(gz: Gazetteer, r: Resolved, countries: dict, anchors: list) -> bool:
     """A name the NER took for a person ("Cairns") stays a place only when the article's other
-    places are in its country and one lies within 300 km of it."""
+    places are in its country and one lies within 400 km of it."""
     if r.row is None or gz.country_code(r.row) not in countries:
         return False
-    return any(key != r.mention.key and distance_km(r.lat, r.lon, la, lo) <= 300 for _, key, (la, lo) in anchors)
+    return any(key != r.mention.key and distance_km(r.lat, r.lon, la, lo) <= 400 for _, key, (la, lo) in anchors)
 
 
 def _locate_by_focus(gz: Gazetteer, resolved: list[Resolved], picks: dict[int, int]) -> None:
