@@ -42,6 +42,24 @@ def _rx(body: str) -> re.Pattern:
     return re.compile(rf"(?<![\w$£€.,-])(?:{body})(?![\w%]|[.,]\d|-(?!\s))", re.I)
 
 
+# A rule runs only on texts where its required words occur (one fast search each): most
+# articles have no season, holiday or century, and the full patterns are slow to scan.
+_MONTH_WORD = re.compile(MON)
+NEEDS: dict[str, re.Pattern] = {
+    **dict.fromkeys(("month_day", "day_month", "month_year", "month"), _MONTH_WORD),
+    "season": re.compile(SEASON, re.I),
+    "holiday": re.compile(r"day|christmas|thanksgiving|halloween|eve\b", re.I),
+    "decade": re.compile(r"0'?s\b"),
+    "century": re.compile(r"century", re.I),
+    "quarter": re.compile(r"quarter|half", re.I),
+    **dict.fromkeys(("duration", "span", "deictic_plural"), re.compile(UNIT, re.I)),
+    "ago": re.compile(r"ago|earlier|before|later|from\s+now|hence", re.I),
+    "set_times": re.compile(r"once|twice|thrice|times", re.I),
+    "year": re.compile(r"\d{4}"),
+    "relday": re.compile(r"today|tonight|yesterday|tomorrow", re.I),
+    "deictic": re.compile(rf"{UNIT}|{SEASON}|{PART}|{WD}", re.I),
+}
+
 RULES: list[tuple[str, re.Pattern]] = [
     ("iso_date", _rx(r"(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)")),
     ("us_slash", _rx(r"(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>(?:19|20)?\d\d)")),

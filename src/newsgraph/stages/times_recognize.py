@@ -13,7 +13,7 @@ import re
 from typing import NamedTuple
 
 from .times_lexicon import AMBIGUOUS_MONTHS
-from .times_patterns import RULES
+from .times_patterns import NEEDS, RULES
 
 
 class Candidate(NamedTuple):
@@ -76,7 +76,7 @@ def _ok_noun(doc, c: Candidate, key: str) -> bool:
     return tok is not None and tok.pos_ in ("NOUN", "PROPN")
 
 
-def _ok(doc, c: Candidate) -> bool:
+def _ok(doc, text: str, c: Candidate) -> bool:
     if c.rule == "year":
         return _ok_year(doc, c)
     if c.rule == "month":
@@ -86,7 +86,7 @@ def _ok(doc, c: Candidate) -> bool:
     if c.rule in ("duration", "span", "ago") and c.groups["unit"].lower().startswith("second"):
         return _ok_noun(doc, c, "unit")
     if c.rule == "duration" and c.groups["unit"].lower().startswith("quarter"):
-        return not doc.text.startswith(" of", c.end)  # "three-quarters of the vote"
+        return not text.startswith(" of", c.end)  # "three-quarters of the vote"
     if c.rule == "set_word" and c.groups["w"].lower() in ("quarterly", "monthly"):
         tok = _token_at(doc, c.start, c.end)
         return tok is not None and tok.pos_ == "ADV"
@@ -108,6 +108,9 @@ def _trim_the(text: str, c: Candidate) -> Candidate:
 
 def _candidates(text: str):
     for prio, (name, rx) in enumerate(RULES):
+        need = NEEDS.get(name)
+        if need is not None and need.search(text) is None:
+            continue
         for m in rx.finditer(text):
             if m.end() <= m.start():
                 continue
@@ -118,15 +121,16 @@ def _candidates(text: str):
 
 def recognize(doc) -> list[Candidate]:
     """Non-overlapping candidates in text order."""
-    cands = sorted(_candidates(doc.text), key=lambda c: (c.start - c.end, c.priority, c.start))
+    text = doc.text  # built from the tokens on every access: read it once
+    cands = sorted(_candidates(text), key=lambda c: (c.start - c.end, c.priority, c.start))
     taken: list[tuple[int, int]] = []
     out: list[Candidate] = []
     for c in cands:
         if any(c.start < e and s < c.end for s, e in taken):
             continue
-        if not _ok(doc, c):
+        if not _ok(doc, text, c):
             continue
         taken.append((c.start, c.end))
-        out.append(_trim_the(doc.text, c))
+        out.append(_trim_the(text, c))
     out.sort(key=lambda c: c.start)
     return out
