@@ -95,7 +95,7 @@ def derive(trig: Trigger, fact: str, lex: Lexicon) -> Derived | None:
             if pol == "coop":
                 return Derived(head, "AGREE", None, trig)
             if pol == "conflict" and lemma(head) == "prepare" and head.pos_ == "VERB" and \
-                    trig.tok.dep_ == "xcomp" and trig.tok.head is head:
+                    trig.tok.dep_ == "xcomp" and trig.tok.head.i == head.i:
                 return Derived(head, "MOBILIZE", "troops", trig)  # "prepared to resume shelling"
             if pol == "conflict":
                 return Derived(head, "THREATEN", threat_mode(trig, lex), trig)

@@ -157,7 +157,7 @@ def _noun_licensed(tok, typ: str, lex: Lexicon) -> bool:
     head = tok.head
     if tok.dep_ == "compound":  # "police firing" -> "firing" is the trigger, not "police"
         return False
-    if tok.dep_ == "acl":  # "in police firing" parsed as police <-acl- firing
+    if nominal_gerund(tok) is not None:  # "in police firing" parsed as police + a verb
         return True
     if need != "light":
         return True
@@ -171,6 +171,18 @@ def _noun_licensed(tok, typ: str, lex: Lexicon) -> bool:
             lex.is_("light_verbs", lemma(head.head)):
         return True
     return False
+
+
+def nominal_gerund(tok):
+    """The noun before a gerund the parser took for a verb ("in police firing" parsed as
+    police <- firing): that noun is the gerund's actor. None when it is a real verb."""
+    if tok.tag_ != "VBG" or tok.i == 0 or tok.dep_ not in ("acl", "advcl", "pcomp", "xcomp", "conj"):
+        return None
+    prev = tok.doc[tok.i - 1]
+    if prev.pos_ in _NOUN_POS and prev.dep_ in ("pobj", "compound", "nsubj", "dobj") and \
+            not any(c.dep_ in ("dobj", "nsubj") for c in tok.children):
+        return prev
+    return None
 
 
 def _noun_trigger(tok, lex: Lexicon) -> Trigger | None:
@@ -222,7 +234,7 @@ def find_triggers(sent, lex: Lexicon) -> list[Trigger]:
         else:
             trig = None
         if trig is None and tok.tag_ == "VBG" and (tok.dep_ in ("pobj", "nsubj", "dobj", "nsubjpass") or (
-                tok.dep_ == "acl" and tok.head.i == tok.i - 1 and tok.head.pos_ in _NOUN_POS)):
+                nominal_gerund(tok) is not None)):
             trig = _noun_trigger(tok, lex)  # "killed in police firing": a gerund used as a noun
         if trig is None and tok.pos_ in _VERB_TAGS:
             trig = _must_request(tok, lex)

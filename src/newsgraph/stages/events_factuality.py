@@ -71,10 +71,10 @@ def factuality(tok, lex: Lexicon, date: str | None, published: dt.date | None) -
     aux = _aux_lemmas(verb)
     if _negated(tok, verb):
         return "negated"
-    if verb is not tok and lex.is_("hypothetical_heads", lemma(verb)):
+    if verb.i != tok.i and lex.is_("hypothetical_heads", lemma(verb)):
         return "hypothetical"  # "demanded the arrest of", "preparing attacks"
     for h in _heads(verb):
-        if lemma(h) in _NEG_HEADS and verb.dep_ in ("xcomp", "ccomp") and h is verb.head:
+        if lemma(h) in _NEG_HEADS and verb.dep_ in ("xcomp", "ccomp") and h.i == verb.head.i:
             return "negated"
         if lex.is_("hypothetical_heads", lemma(h)) and h.pos_ in ("VERB", "ADJ", "NOUN", "AUX"):
             return "hypothetical"

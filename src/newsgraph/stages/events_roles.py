@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .events_detect import Trigger, lemma
+from .events_detect import Trigger, lemma, nominal_gerund
 from .events_lexicon import Lexicon
 
 _SUBJ = ("nsubj", "csubj")
@@ -217,8 +217,9 @@ def noun_roles(trig: Trigger, ents: EntityIndex) -> tuple[Role | None, Role | No
     comp = next((c for c in n.children if c.dep_ == "compound" and c.idx < trig.start), None) \
         or next((c for c in n.children if c.dep_ in ("compound", "amod") and (c.ent_type_ or lemma(c) in _AUTH_COMPOUNDS)), None)
     by = _prep_obj(n, ("by",))
-    if n.dep_ == "acl" and n.head.i == n.i - 1:  # "police firing" parsed as police <-acl- firing
-        actor = _role(n.head, ents)
+    gerund_of = nominal_gerund(n)
+    if gerund_of is not None:  # "police firing" parsed as police <- firing
+        actor = _role(gerund_of, ents)
     elif by is not None:
         actor = _role(by, ents)
     elif poss is not None:
@@ -247,9 +248,9 @@ def instrument_actor(trig: Trigger, ents: EntityIndex, triggers_by_tok: dict) ->
             p = _child(c, ("pobj",))
             if p is not None and p.i in triggers_by_tok:
                 return triggers_by_tok[p.i]
-            for g in (p.children if p is not None else ()):
-                if g.dep_ == "acl" and g.i in triggers_by_tok:
-                    return triggers_by_tok[g.i]
+            if p is not None and p.i + 1 in triggers_by_tok and \
+                    getattr(nominal_gerund(p.doc[p.i + 1]), "i", None) == p.i:  # "killed in police firing"
+                return triggers_by_tok[p.i + 1]
     return None
 
 
@@ -262,7 +263,8 @@ def authority(trig: Trigger, ents: EntityIndex, lex: Lexicon) -> Role | None:
     sent = trig.tok.sent
     lo = max(0, sent.start - 80)
     for tok in list(doc[lo:sent.end])[::-1]:
-        if tok.lower_ in ("police", "authorities", "policemen", "troops", "army") and tok.i != trig.tok.i:
+        if tok.lower_ in ("police", "authorities", "policemen", "troops", "army") and tok.i != trig.tok.i \
+                and tok.dep_ != "compound":  # not "the police station"
             return Role(tok, None, tok.text)
     return None
 
