@@ -156,16 +156,15 @@ def _pick(scored: list[tuple[float, int]]) -> tuple[int, float]:
     return i, round(1.0 / (1.0 + math.exp(-(best - second))), 3)
 
 
-def resolve(gz: Gazetteer, text: str, mentions: list[Mention]) -> tuple[list[Resolved], list[Mention]]:
-    """Resolved mentions (in input order) and the container mentions added ("Alexandria, La.")."""
+def _candidate_lists(gz: Gazetteer, text: str, mentions: list[Mention]):
+    """Candidates per mention, narrowed by explicit containers; container mentions appended."""
     by_start = {m.start: m for m in mentions}
     cands, extra = [], []
     for m in mentions:
         rows = _candidates(gz, m)
         containers, cont = _container_rows(gz, text, m, by_start) if rows else ([], None)
         if containers:
-            inside = [i for i in rows if _inside(gz, i, containers)]
-            rows = tuple(inside) or rows
+            rows = tuple(i for i in rows if _inside(gz, i, containers)) or rows
             if cont is not None and cont.start not in by_start:
                 by_start[cont.start] = cont
                 extra.append((cont, tuple(containers)))
@@ -173,24 +172,33 @@ def resolve(gz: Gazetteer, text: str, mentions: list[Mention]) -> tuple[list[Res
     for m, rows in extra:
         mentions.append(m)
         cands.append(rows)
-    extra = [m for m, _ in extra]
-    priors = [{i: _prior(gz, i, m.key) for i in rows} for m, rows in zip(mentions, cands)]
-    picks = {k: max(p, key=p.get) for k, p in enumerate(priors) if p}
-    for _ in range(2):
-        countries, admins, anchors = _context(gz, picks, mentions)
-        by_key: dict[str, tuple[int, float]] = {}
-        out = []
-        for k, (m, p) in enumerate(zip(mentions, priors)):
-            if not p:
-                out.append(None)
-                continue
-            if m.key in by_key and len(p) > 1:
-                out.append(by_key[m.key])
-                continue
-            scored = [(_score(gz, i, m.key, pr, countries, admins, anchors, k), i) for i, pr in p.items()]
-            res = _pick(scored)
+    return mentions, cands, [m for m, _ in extra]
+
+
+def _pass(gz: Gazetteer, mentions: list[Mention], priors: list[dict], picks: dict[int, int]) -> list:
+    """(row, score) per mention (None when it has no candidate), one sense per name."""
+    countries, admins, anchors = _context(gz, picks, mentions)
+    by_key: dict[str, tuple[int, float]] = {}
+    out = []
+    for k, (m, p) in enumerate(zip(mentions, priors)):
+        if not p:
+            out.append(None)
+        elif m.key in by_key and len(p) > 1:
+            out.append(by_key[m.key])
+        else:
+            res = _pick([(_score(gz, i, m.key, pr, countries, admins, anchors, k), i) for i, pr in p.items()])
             by_key.setdefault(m.key, res)
             out.append(res)
+    return out
+
+
+def resolve(gz: Gazetteer, text: str, mentions: list[Mention]) -> tuple[list[Resolved], list[Mention]]:
+    """Resolved mentions (in input order) and the container mentions added ("Alexandria, La.")."""
+    mentions, cands, extra = _candidate_lists(gz, text, list(mentions))
+    priors = [{i: _prior(gz, i, m.key) for i in rows} for m, rows in zip(mentions, cands)]
+    picks = {k: max(p, key=p.get) for k, p in enumerate(priors) if p}
+    for _ in range(2):  # priors only -> with context -> with the context of the better picks
+        out = _pass(gz, mentions, priors, picks)
         picks = {k: r[0] for k, r in enumerate(out) if r is not None}
     resolved = []
     for m, r in zip(mentions, out):
