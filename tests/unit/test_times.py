@@ -33,6 +33,8 @@ def found(parse, text, published=PUB):
     ("The minister resigned last week.", "last week", ("DATE", "2019-W07", None)),
     ("A group was detained in early January in Almaty.", "early January", ("DATE", "2019-01", "START")),
     ("The plant closed two years ago.", "two years ago", ("DATE", "2017", None)),
+    ("The rebels left six weeks ago.", "six weeks ago", ("DATE", "2019-W02", None)),
+    ("The rebels left ten days ago.", "ten days ago", ("DATE", "2019-02-14", None)),
     ("Elections will be held next month.", "next month", ("DATE", "2019-03", None)),
     ("Fighting continued over the past three days.", "the past three days", ("DURATION", "P3D", None)),
     ("The talks resume this spring.", "this spring", ("DATE", "2019-SP", None)),
@@ -40,6 +42,8 @@ def found(parse, text, published=PUB):
     ("Sales rose in the third quarter.", "the third quarter", ("DATE", "2018-Q3", None)),
     ("The rebels will attack tonight.", "tonight", ("TIME", "2019-02-24TNI", None)),
     ("Prices rose late last year.", "late last year", ("DATE", "2018", "END")),
+    ("Troops will leave by the end of the year.", "the end of the year", ("DATE", "2019", "END")),
+    ("Clashes erupted in mid-January.", "mid-January", ("DATE", "2019-01", "MID")),
     ("He left on Christmas Day.", "Christmas Day", ("DATE", "2018-12-25", None)),
     ("The strike started at 10:30 a.m. on Friday.", "10:30 a.m. on Friday", ("TIME", "2019-02-22T10:30", None)),
     # fuzzy

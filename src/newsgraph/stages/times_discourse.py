@@ -33,7 +33,8 @@ def refine(doc, times: list, rules: list[str]) -> None:
     todo = [i for i, r in enumerate(rules) if r in _COMPARISONS and re.fullmatch(r"\d{4}", times[i].value)]
     if not todo:
         return
-    quarters = [(t.start, m) for t in times if (m := _QUARTER.match(t.value))]
+    quarters = [(t.start, m) for t, r in zip(times, rules)
+                if r not in _COMPARISONS and (m := _QUARTER.match(t.value))]
     if not quarters:
         return
     starts = _sentence_starts(doc)

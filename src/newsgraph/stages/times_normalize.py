@@ -254,8 +254,7 @@ def h_relday(g, ref, tense):
 _STEP = {"this": 0, "current": 0, "the current": 0, "last": -1, "past": -1, "previous": -1,
          "the previous": -1, "the past": -1, "the last": -1, "this past": -1,
          "the latest": -1, "the most recent": -1, "the preceding": -1, "the prior": -1,
-         "next": 1, "coming": 1, "following": 1, "the next": 1, "the coming": 1,
-         "the following": 1}
+         "next": 1, "coming": 1, "the next": 1, "the coming": 1}
 
 
 def _shifted(ref: dt.date | None, unit: str, step: int) -> str | None:
@@ -307,6 +306,11 @@ def h_deictic(g, ref, tense):
     return Norm("DATE", v, mod) if v else None
 
 
+def h_pmod_the(g, ref, tense):
+    v = _shifted(ref, g["what"], 0)
+    return Norm("DATE", v, _pmod(g)) if v else None
+
+
 def h_deictic_plural(g, ref, tense):
     rel = _key(g["rel"])
     letter = _unit(g["unit"])[0]
@@ -337,7 +341,7 @@ def h_ago(g, ref, tense):
         y, m = cal.shift_months(ref.year, ref.month, 3 * k)
         v = f"{y:04d}-Q{(m - 1) // 3 + 1}"
     elif letter == "W":
-        v = (ref + dt.timedelta(weeks=k)).isoformat()
+        v = cal.week_value(ref + dt.timedelta(weeks=k))
     elif letter == "D":
         v = (ref + dt.timedelta(days=k)).isoformat()
     else:
@@ -418,6 +422,8 @@ def _clock_day(g, ref, tense) -> str:
     if g.get("wd"):
         t = tense()
         return cal.weekday_date(ref, WEEKDAYS[_key(g["wd"])], "FUTURE" if t == "PRESENT" else t)
+    if g.get("cmon"):
+        return cal.month_day(ref, _month_num(g["cmon"]), _day_num(g["cd"]), tense())
     if ref is None:
         return "XXXX-XX-XX"
     return (ref + dt.timedelta(days=_RELDAY.get(_key(g.get("rd")), 0))).isoformat()

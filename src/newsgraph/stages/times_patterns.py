@@ -32,9 +32,9 @@ DMOD = rf"(?:(?P<dmod>{alt(DURATION_MODS)})\s+)?"
 PART = alt(PARTS_OF_DAY)
 SEASON = alt(SEASONS)
 ORD = alt(ORDINALS)
-DEICTIC = r"(?:this|last|next|past|previous|coming|following|current|the\s+current|the\s+latest|the\s+previous|the\s+next|the\s+coming|the\s+past|the\s+last|this\s+past|that|the\s+same|the\s+following|the\s+preceding|the\s+prior|the\s+most\s+recent)"
+DEICTIC = r"(?:this|last|next|past|previous|coming|current|the\s+current|the\s+latest|the\s+previous|the\s+next|the\s+coming|the\s+past|the\s+last|this\s+past|the\s+preceding|the\s+prior|the\s+most\s+recent)"
 TZ = r"(?:\s+(?-i:[ECMP][SD]T|GMT|UTC|BST|CET|EET|local\s+time))?"
-CLOCK_DAY = rf"(?:,?\s+(?:on\s+)?(?:(?P<wd>{WD})|(?P<rd>today|yesterday|tomorrow)))?"
+CLOCK_DAY = rf"(?:,?\s+(?:on\s+)?(?:(?P<wd>{WD})|(?P<rd>today|yesterday|tomorrow)|(?P<cmon>{MON})\s*(?P<cd>{DAY})))?"
 AMPM = r"(?:a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b)"
 
 
@@ -95,6 +95,8 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("relday", _rx(rf"{PMOD}(?P<rd>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)(?:\s+(?P<part>{PART}))?")),
     # last week | this year | next month | this spring | earlier this year | the coming weeks
     ("deictic", _rx(rf"{PMOD}(?P<rel>{DEICTIC})\s+(?:fiscal\s+)?(?P<what>{UNIT}|{SEASON}|{PART}|(?P<wd>{WD}))")),
+    # the end of the year | the beginning of the month (the current one)
+    ("pmod_the", _rx(rf"(?P<pmod>{POINT_MOD})(?:-|\s+)the\s+(?P<what>year|month|week|decade|century)")),
     ("deictic_plural", _rx(rf"(?:the\s+)?(?P<rel>coming|next|past|last|previous|recent)\s+(?P<unit>years|months|weeks|days|decades)")),
     # Monday | on Monday morning | early Friday | Friday's
     ("weekday", _rx(rf"(?P<wd>{WD})(?:\s+(?P<part>{PART}))?")),
