@@ -18,6 +18,7 @@ _VERB_TAGS = {"VERB"}
 _NOUN_POS = {"NOUN", "PROPN"}
 _HAPPEN = {"take", "begin", "end", "start", "resume", "continue", "collapse", "conclude", "open", "close",
            "last", "break", "stall", "produce", "yield", "fail", "succeed"}
+_NOMINAL_DEPS = {"pobj", "nsubj", "dobj", "nsubjpass"}
 _MEDICAL = {"cardiac", "heart", "respiratory", "pulmonary"}
 _LIGHT_DEPS = {"dobj", "nsubj", "nsubjpass", "attr", "ROOT", "appos", "conj", "oprd"}
 
@@ -179,8 +180,8 @@ def nominal_gerund(tok):
     if tok.tag_ != "VBG" or tok.i == 0 or tok.dep_ not in ("acl", "advcl", "pcomp", "xcomp", "conj"):
         return None
     prev = tok.doc[tok.i - 1]
-    if prev.pos_ in _NOUN_POS and prev.dep_ in ("pobj", "compound", "nsubj", "dobj") and \
-            not any(c.dep_ in ("dobj", "nsubj") for c in tok.children):
+    if prev.pos_ in _NOUN_POS and prev.dep_ in ("pobj", "compound", "nsubj", "dobj", "conj") and \
+            not any(c.dep_ in ("dobj", "nsubj") and c.pos_ in ("NOUN", "PROPN", "PRON") for c in tok.children):
         return prev
     return None
 
@@ -225,7 +226,9 @@ def find_triggers(sent, lex: Lexicon) -> list[Trigger]:
     verbs_at: set[int] = set()
     for tok in sent:
         lem = lemma(tok)
-        if tok.pos_ in _VERB_TAGS or (tok.pos_ == "AUX" and lem not in ("be", "have", "do")):
+        if nominal_gerund(tok) is not None or (tok.tag_ == "VBG" and tok.dep_ in _NOMINAL_DEPS):
+            trig = _noun_trigger(tok, lex)  # "in police firing": a gerund used as a noun
+        elif tok.pos_ in _VERB_TAGS or (tok.pos_ == "AUX" and lem not in ("be", "have", "do")):
             if lex.is_("reporting_verbs", lem) and lem not in lex.phrases:
                 continue
             trig = _phrase(tok, lex) or _verb_trigger(tok, lex)
@@ -233,9 +236,6 @@ def find_triggers(sent, lex: Lexicon) -> list[Trigger]:
             trig = _noun_trigger(tok, lex)
         else:
             trig = None
-        if trig is None and tok.tag_ == "VBG" and (tok.dep_ in ("pobj", "nsubj", "dobj", "nsubjpass") or (
-                nominal_gerund(tok) is not None)):
-            trig = _noun_trigger(tok, lex)  # "killed in police firing": a gerund used as a noun
         if trig is None and tok.pos_ in _VERB_TAGS:
             trig = _must_request(tok, lex)
         if trig is not None:
