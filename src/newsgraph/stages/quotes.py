@@ -4,7 +4,9 @@ One explicit sequence per article:
 1. find quotation-mark spans in the raw text (quotes_marks);
 2. attribute each to a cue and a speaker token (quotes_direct);
 3. find reported clauses of cue verbs and `according to` (quotes_indirect), skipping
-   cues and content the direct quotes already hold;
+   cues and content the direct quotes already hold; verbs outside the lexicon go to a
+   small learned cue model (quotes_model, trained by quotes_train on PolNeAR train);
+   a cue-less quote paragraph right after a reported speaker is adopted by them;
 4. resolve speakers to entities of the record in text order (quotes_speaker), so that a
    pronoun finds the most recent person or speaker;
 5. number the quotes Q1.. by their start.
