@@ -131,6 +131,5 @@ def test_event_inside_a_quote_points_at_it(extract):
     rec = extract('"Our forces arrested the smugglers at dawn," the spokesman said.')
     quotes = rec.get("quotes")
     ev = _events(rec, "COERCE")[0]
-    if quotes:  # the quotes stage found the quote: the event sits in it
-        assert ev.quote == quotes[0].id
+    assert quotes and ev.quote == quotes[0].id
     assert ev.sentence[0] <= ev.trigger[0] < ev.sentence[1]
