@@ -109,8 +109,13 @@ def _make(trig: Trigger, typ: str, mode, actor, target, art: _Article, conf: flo
     }
 
 
+def _purpose(tok) -> bool:
+    """An infinitive of purpose under another verb ("staged protests to demand reforms")."""
+    return tok.dep_ in ("advcl", "xcomp") and tok.head.pos_ == "VERB" and any(c.tag_ == "TO" for c in tok.children)
+
+
 def _score(trig: Trigger, actor, target) -> float:
-    c = trig.conf - 0.06 * _depth(trig.tok)
+    c = trig.conf - 0.06 * _depth(trig.tok) - (0.08 if _purpose(trig.tok) else 0.0)
     if actor is not None:
         c += 0.08 if actor.entity else 0.04
     if target is not None:

@@ -18,6 +18,9 @@ from .events_detect import Trigger, lemma, nominal_gerund
 from .events_lexicon import Lexicon
 
 _SUBJ = ("nsubj", "csubj")
+# verbs whose object does what the infinitive says ("forced the police to open fire")
+_OBJECT_CONTROL = {"force", "urge", "ask", "order", "persuade", "allow", "permit", "compel", "prompt", "lead",
+                   "instruct", "direct", "tell", "invite", "encourage", "help", "require", "oblige", "call"}
 _CLAUSAL = {"relcl", "acl", "advcl", "ccomp", "xcomp", "pcomp", "parataxis"}
 _LOC_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "from", "into",
               "on", "within", "to"}
@@ -123,7 +126,7 @@ def _subject_of(verb):
                 return c, False
             if c.dep_ == "nsubjpass":
                 return c, True
-        if t.dep_ == "xcomp" and _child(t.head, ("dobj",)) is not None and t.head.pos_ == "VERB":
+        if t.dep_ == "xcomp" and lemma(t.head) in _OBJECT_CONTROL and _child(t.head, ("dobj",)) is not None:
             return _child(t.head, ("dobj",)), False  # "forced the police to open fire"
         if t.dep_ in ("conj", "xcomp", "acomp"):
             t = t.head
