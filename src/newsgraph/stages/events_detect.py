@@ -20,7 +20,6 @@ _HAPPEN = {"take", "begin", "end", "start", "resume", "continue", "collapse", "c
            "last", "break", "stall", "produce", "yield", "fail", "succeed"}
 _NOMINAL_DEPS = {"pobj", "nsubj", "dobj", "nsubjpass"}
 _MEDICAL = {"cardiac", "heart", "respiratory", "pulmonary"}
-_LIGHT_DEPS = {"dobj", "nsubj", "nsubjpass", "attr", "ROOT", "appos", "conj", "oprd"}
 
 
 @dataclass

@@ -107,16 +107,6 @@ def _phrase_role(tok, ents: EntityIndex) -> Role:
     return Role(tok, eid, text or None)
 
 
-def _clause_verb(tok):
-    """The verb heading the clause of ``tok`` (itself if a verb)."""
-    t = tok
-    for _ in range(6):
-        if t.pos_ in ("VERB", "AUX") or t.dep_ == "ROOT":
-            return t
-        t = t.head
-    return t
-
-
 def _subject_of(verb):
     """(subject token, passive?) of a verb, inherited through conj/xcomp/relcl."""
     t = verb
@@ -236,8 +226,6 @@ def noun_roles(trig: Trigger, ents: EntityIndex) -> tuple[Role | None, Role | No
         subj, passive = _subject_of(n.head)
         if subj is not None and not passive:
             actor = _role(subj, ents)
-    if actor is None and n.dep_ == "pobj" and lemma(n.head) == "in" and n.head.head.pos_ in ("VERB",):
-        pass
     return actor, target
 
 
