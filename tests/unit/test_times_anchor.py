@@ -1,7 +1,6 @@
 """event_date: the time expression governing an event's verb, else the publication date."""
 from __future__ import annotations
 
-import datetime as dt
 
 import pytest
 

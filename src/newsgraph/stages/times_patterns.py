@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from .times_lexicon import (DURATION_MODS, FUZZY, HOLIDAYS, NUMBERS, ORDINALS, PARTS_OF_DAY,
-                            POINT_MODS, SEASONS, SET_WORDS, UNITS, VAGUE_NUMBERS, alt)
+                            POINT_MODS, SEASONS, SET_WORDS, VAGUE_NUMBERS, alt)
 
 _MON_FULL = "January|February|March|April|May|June|July|August|September|October|November|December"
 _MON_ABBR = r"Jan\.?|Feb\.?|Mar\.|Apr\.?|Jun\.|Jul\.|Aug\.?|Sept\.?|Sep\.|Oct\.?|Nov\.?|Dec\.?"
@@ -90,14 +90,14 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("span", _rx(rf"{DMOD}(?:the\s+)?(?P<rel>past|last|next|coming|previous|first|final|latest|following|preceding|remaining|same|other)\s+(?P<n>{NUM})\s+(?P<unit>{UNIT_S})")),
     # two years ago | a week or so ago | a year earlier | three days later
     ("ago", _rx(rf"{DMOD}(?P<n>{NUM})\s+(?P<unit>{UNIT_S})(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|before\s+(?=[,.;])|later|from\s+now|hence)")),
-    ("ago_vague", _rx(rf"(?P<unit>years|months|weeks|days|decades)\s+(?P<dir>ago|earlier|later)")),
+    ("ago_vague", _rx(r"(?P<unit>years|months|weeks|days|decades)\s+(?P<dir>ago|earlier|later)")),
     # today / yesterday morning / tonight / late yesterday
     ("relday", _rx(rf"{PMOD}(?P<rd>today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)(?:\s+(?P<part>{PART}))?")),
     # last week | this year | next month | this spring | earlier this year | the coming weeks
     ("deictic", _rx(rf"{PMOD}(?P<rel>{DEICTIC})\s+(?:fiscal\s+)?(?P<what>{UNIT}|{SEASON}|{PART}|(?P<wd>{WD}))")),
     # the end of the year | the beginning of the month (the current one)
     ("pmod_the", _rx(rf"(?P<pmod>{POINT_MOD})(?:-|\s+)the\s+(?P<what>year|month|week|decade|century)")),
-    ("deictic_plural", _rx(rf"(?:the\s+)?(?P<rel>coming|next|past|last|previous|recent)\s+(?P<unit>years|months|weeks|days|decades)")),
+    ("deictic_plural", _rx(r"(?:the\s+)?(?P<rel>coming|next|past|last|previous|recent)\s+(?P<unit>years|months|weeks|days|decades)")),
     # Monday | on Monday morning | early Friday | Friday's
     ("weekday", _rx(rf"(?P<wd>{WD})(?:\s+(?P<part>{PART}))?")),
     ("weekend", _rx(r"the\s+weekend")),
