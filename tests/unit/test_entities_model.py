@@ -74,3 +74,14 @@ def test_possessive_country_title(run):
     country = [e for e in ents if e.name == "Kazakhstan"]
     assert [(r.title, r.org) for r in person[0].roles] == [("Foreign Minister", country[0].id)]
     assert [e.type for e in ents if e.name == "Uzbek"] == ["NORP"]
+
+
+def test_acronym_defined_in_brackets_joins_its_organisation(run):
+    text, ents = run(
+        "Officers of the National Security Committee of Kazakhstan (KNB) detained five foreign "
+        "nationals in Almaty on Tuesday, the Committee said. The KNB said that a court had placed "
+        "the men in detention.")
+    orgs = [e for e in ents if e.type == "ORG"]
+    assert len(orgs) == 1, [(e.name, e.mentions) for e in orgs]
+    assert orgs[0].name == "National Security Committee of Kazakhstan"
+    assert [text[s:e] for s, e in orgs[0].mentions].count("KNB") == 2

@@ -103,6 +103,10 @@ def _trim(toks: Tokens, ts: int, te: int, label: str, lex: Lexicon) -> tuple[int
                 te = i
                 break
             ts = i + 1
+    for i in range(ts, te):  # an unclosed bracket ends the name: "Committee of Kazakhstan (KNB"
+        if lower[i] == "(" and ")" not in lower[i + 1:te]:
+            te = i
+            break
     while te > ts and (_junk(lower[te - 1]) or tag[te - 1] == "POS"
                        or tag[te - 1] in _FUNCTION_TAGS and not toks.is_cap(te - 1)):
         te -= 1
@@ -204,7 +208,8 @@ def add_acronyms(mentions: list[Mention], toks: Tokens, taken: list[bool]) -> No
             j = starts.get(i + 1)
             if j is not None and mentions[j].te == i + 2:
                 mentions[j].label, mentions[j].alias_of = m.label, m
-            elif not taken[i + 1]:
+            elif not taken[i + 1] or not any(o.ts <= i + 1 < o.te for o in mentions):
+                # free, or cut off a name by its unclosed bracket: "Committee (KNB"
                 mentions.append(Mention(i + 1, i + 2, m.label, alias_of=m))
                 taken[i + 1] = True
 
