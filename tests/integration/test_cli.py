@@ -107,7 +107,7 @@ def test_kill_9_mid_ingest_then_rerun(tmp_path, polnear_dir):
     deadline = time.time() + 120
     while time.time() < deadline and not db.exists():
         time.sleep(0.2)
-    time.sleep(6)  # a few batches commit
+    time.sleep(4)  # the model loads, a few batches commit
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     mid = counts(db)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
 
@@ -34,10 +35,6 @@ class WriteResult:
 
 def _q(col: str) -> str:
     return f'"{col}"'
-
-
-def _insert_sql(table: str, cols: Sequence[str]) -> str:
-    return f"INSERT INTO {table} ({', '.join(map(_q, cols))}) VALUES ({', '.join('?' * len(cols))})"
 
 
 def _fact_row(article_id: str, fact, version: str, cols: Sequence[str]) -> list:
@@ -86,14 +83,42 @@ def write_records(store: Store, records: Sequence[ArticleRecord]) -> WriteResult
         for table in ("articles",) + FACT_LISTS:
             col = "id" if table == "articles" else "article_id"
             con.execute(f"DELETE FROM {table} WHERE {col} IN (SELECT unnest(?))", [changed_ids])
-        con.executemany(_insert_sql("articles", ARTICLE_COLUMNS), [_article_row(r, now) for r in changed])
+        _bulk_insert(con, "articles", ARTICLE_COLUMNS, [_article_row(r, now) for r in changed])
         for name in FACT_LISTS:
             cols = fact_columns(name)
             rows = [_fact_row(r.article.id, f, r.stages.get(name, ""), cols)
                     for r in changed for f in r.get(name)]
-            if rows:
-                con.executemany(_insert_sql(name, cols), rows)
+            _bulk_insert(con, name, cols, rows)
     return res
+
+
+def _bulk_insert(con, table: str, cols: Sequence[str], rows: list[list]) -> None:
+    """One INSERT per table and batch: the rows go in as one JSON document that DuckDB
+    parses into typed rows (executemany costs a statement per row; typed list parameters
+    are converted value by value: both are 40-50x slower). The strict transform fails
+    loudly on a value of the wrong type instead of storing NULL."""
+    if not rows:
+        return
+    types = _column_types(con, table)
+    shape = json.dumps([{c: types[c] for c in cols}])
+    payload = json.dumps([dict(zip(cols, map(_json_value, r))) for r in rows], ensure_ascii=False)
+    con.execute(f"INSERT INTO {table} ({', '.join(map(_q, cols))}) "
+                f"SELECT {', '.join(map(_q, cols))} FROM (SELECT unnest(json_transform_strict(?::JSON, ?), recursive := true))",
+                [payload, shape])
+
+
+def _json_value(v):
+    if isinstance(v, float) and not math.isfinite(v):
+        return None
+    if isinstance(v, (dt.date, dt.datetime)):
+        return v.isoformat()
+    return v
+
+
+def _column_types(con, table: str) -> dict[str, str]:
+    return dict(con.execute(
+        "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ?", [table]
+    ).fetchall())
 
 
 
