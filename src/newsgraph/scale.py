@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputError
-from .ingest import Options, read_paths, reader_for
+from .ingest import Options, expand_paths, read_paths
 from .model import ArticleRecord, Rejection
 from .pipeline import Pipeline
 from .store import Store, parquet, queries, writer
@@ -36,20 +36,11 @@ class DaskSummary:
 
 
 def list_files(paths: Iterable[str]) -> list[str]:
-    """Every readable input file under the given paths, in a stable order."""
-    out: list[str] = []
-    for p in paths:
-        path = Path(p)
-        if p == "-":
-            raise InputError("the Dask runner cannot read standard input; pass files or folders")
-        if path.is_dir():
-            out += sorted(str(f) for f in path.rglob("*") if f.is_file() and reader_for(f)
-                          and not any(part.startswith(".") for part in f.relative_to(path).parts))
-        elif path.exists():
-            out.append(str(path))
-        else:
-            raise InputError(f"{p}: no such file or folder; check the path")
-    return out
+    """Every input file under the given paths, in a stable order (no standard input)."""
+    files = expand_paths(paths)
+    if "-" in files:
+        raise InputError("the Dask runner cannot read standard input; pass files or folders")
+    return files
 
 
 def process_partition(files: list[str], opts: Options, out_dir: str) -> dict:

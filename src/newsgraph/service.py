@@ -59,12 +59,6 @@ class IngestSummary:
     stage_seconds: dict[str, float] = field(default_factory=dict)
     store: dict = field(default_factory=dict)
 
-    def as_dict(self) -> dict:
-        d = {k: v for k, v in self.__dict__.items() if k != "rejections"}
-        d["rejections"] = [r.__dict__ if hasattr(r, "__dict__") else
-                           {"origin": r.origin, "code": r.code, "message": r.message} for r in self.rejections]
-        return d
-
 
 Progress = Callable[[IngestSummary], None]
 
@@ -82,7 +76,7 @@ def ingest(paths: Iterable[str], db: str = DEFAULT_DB, opts: Options | None = No
         def fresh() -> Iterator[Article]:
             for chunk in _chunked(_split_rejections(read_paths(paths, opts), summary), 256):
                 summary.read += len(chunk)
-                known = _stored_keys(store, [a.id for a in chunk])
+                known = writer.stored_keys(store.con, [a.id for a in chunk])
                 for a in chunk:
                     if known.get(a.id) == a.content_hash + "|" + versions:
                         summary.unchanged += 1
@@ -135,12 +129,6 @@ def _chunked(it: Iterable, n: int) -> Iterator[list]:
     it = iter(it)
     while chunk := list(islice(it, n)):
         yield chunk
-
-
-def _stored_keys(store: Store, ids: list[str]) -> dict[str, str]:
-    return dict(store.con.execute(
-        "SELECT id, content_hash || '|' || stages FROM articles WHERE id IN (SELECT unnest(?))", [ids]
-    ).fetchall())
 
 
 def _commit(store: Store, batch: list[ArticleRecord], summary: IngestSummary, progress: Progress | None) -> None:

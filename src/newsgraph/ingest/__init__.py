@@ -18,7 +18,7 @@ from .jsonl import read_jsonl
 from .text import read_text
 from .warc import read_warc
 
-__all__ = ["Options", "DEFAULT_MAX_BYTES", "read_paths", "read_bytes", "READERS"]
+__all__ = ["Options", "DEFAULT_MAX_BYTES", "expand_paths", "read_paths", "read_bytes", "READERS"]
 
 Reader = Callable[[bytes, str, Options], Iterator[Article | Rejection]]
 
@@ -46,23 +46,30 @@ def reader_for(path: Path) -> Reader | None:
     return None
 
 
+def expand_paths(paths: Iterable[str]) -> list[str]:
+    """Input files in a stable order: folders walked recursively (hidden and unknown files
+    skipped), files kept as given, ``-`` kept for standard input."""
+    out: list[str] = []
+    for p in paths:
+        path = Path(p)
+        if p == "-" or (path.exists() and not path.is_dir()):
+            out.append(p)
+        elif path.is_dir():
+            out += [str(f) for f in sorted(path.rglob("*")) if f.is_file() and reader_for(f)
+                    and not any(part.startswith(".") for part in f.relative_to(path).parts)]
+        else:
+            raise InputError(f"{p}: no such file or folder; check the path")
+    return out
+
+
 def read_paths(paths: Iterable[str], opts: Options | None = None) -> Iterator[Article | Rejection]:
     """Yield an Article or a Rejection for every record in every path, in a stable order."""
     opts = opts or Options()
-    for p in paths:
+    for p in expand_paths(paths):
         if p == "-":
             yield from read_bytes(sys.stdin.buffer.read(), "<stdin>", opts)
-            continue
-        path = Path(p)
-        if path.is_dir():
-            files = sorted(f for f in path.rglob("*") if f.is_file() and reader_for(f)
-                           and not any(part.startswith(".") for part in f.relative_to(path).parts))
-            for f in files:
-                yield from read_file(f, opts)
-        elif path.exists():
-            yield from read_file(path, opts)
         else:
-            raise InputError(f"{p}: no such file or folder; check the path")
+            yield from read_file(Path(p), opts)
 
 
 def read_file(path: Path, opts: Options) -> Iterator[Article | Rejection]:

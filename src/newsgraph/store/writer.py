@@ -52,6 +52,13 @@ def _role_dict(r) -> dict:
     return r if isinstance(r, dict) else {"title": r.title, "org": r.org, "start": r.start, "end": r.end}
 
 
+def stored_keys(con, ids: Sequence[str]) -> dict[str, str]:
+    """Article id -> "content_hash|stage versions" for the stored ones among ``ids``."""
+    return dict(con.execute(
+        "SELECT id, content_hash || '|' || stages FROM articles WHERE id IN (SELECT unnest(?))", [list(ids)]
+    ).fetchall())
+
+
 def write_records(store: Store, records: Sequence[ArticleRecord]) -> WriteResult:
     """Upsert a batch of records in one transaction."""
     res = WriteResult()
@@ -60,9 +67,7 @@ def write_records(store: Store, records: Sequence[ArticleRecord]) -> WriteResult
     ids = [r.article.id for r in records]
     now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
     with store.transaction() as con:
-        existing = dict(con.execute(
-            "SELECT id, content_hash || '|' || stages FROM articles WHERE id IN (SELECT unnest(?))", [ids]
-        ).fetchall())
+        existing = stored_keys(con, ids)
         todo: dict[str, ArticleRecord] = {}
         for rec in records:  # the last copy of a duplicated id in one batch wins
             todo[rec.article.id] = rec
