@@ -122,3 +122,14 @@ def test_quote_paragraph_without_cue_follows_its_speaker(extract):
     qs, ents = extract(text)
     q = qs[-1]
     assert q.kind == "direct" and q.cue is None and name(q, ents) == "Hana Sato"
+
+
+def test_content_then_titled_speaker_then_cue(extract):
+    text = ("More than 300 citizens of Kazakhstan remain in the conflict zones of Syria and Iraq, "
+            "Deputy Chairman of the National Security Committee of Kazakhstan Nurgali Bilisbekov "
+            "told deputies of the Mazhilis in Astana on Wednesday.")
+    qs, ents = extract(text)
+    (q,) = [q for q in qs if q.cue == "told"]
+    assert q.text == "More than 300 citizens of Kazakhstan remain in the conflict zones of Syria and Iraq"
+    assert name(q, ents) == "Nurgali Bilisbekov"
+    assert text[q.speaker_start:q.speaker_end] == "Nurgali Bilisbekov"

@@ -167,15 +167,35 @@ def _span(doc, verb, content) -> Candidate | None:
     lo, hi = toks[0].i, toks[-1].i
     if lo <= verb.i <= hi:  # a non-projective parse swallowed the cue: keep the side after it
         lo = verb.i + 1
+    tail_speaker = None
+    if hi == verb.i - 1:  # "CONTENT, Deputy Chairman ... Nurgali Bilisbekov told ...": the
+        cut = _speaker_tail(doc, lo, hi, verb)  # parse hung the speaker on the content
+        if cut is not None:
+            hi, tail_speaker = cut
     if hi - lo + 1 < _MIN_CONTENT_TOKENS:
         return None
     start, end = trim(doc.text, doc[lo].idx, doc[hi].idx + len(doc[hi]))
     if end - start < 8:
         return None
-    spk = subject_of(verb)
+    spk = tail_speaker or subject_of(verb)
     if spk is not None and start <= spk.idx < end:
         spk = None
     return Candidate(start, end, "indirect", verb.idx, verb.idx + len(verb), speaker_tok=spk)
+
+
+def _speaker_tail(doc, lo: int, hi: int, verb):
+    """The content's last comma-separated run when it is a named speaker right before the
+    cue (no verb in it, a PERSON or ORG name at its end): (new content end, speaker)."""
+    for i in range(hi, max(lo, hi - _MAX_PARENTHETICAL) - 1, -1):
+        t = doc[i]
+        if t.text == ",":
+            if i - 1 - lo + 1 < _MIN_CONTENT_TOKENS or doc[hi].ent_type_ not in ("PERSON", "ORG"):
+                return None
+            spk = nearby_speaker(doc, verb, t.idx + 1, verb.idx)
+            return (i - 1, spk) if spk is not None else None
+        if t.pos_ in ("VERB", "AUX") or t.is_quote or "\n" in t.text:
+            return None
+    return None
 
 
 def _according(doc, tok) -> Candidate | None:
