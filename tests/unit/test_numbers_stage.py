@@ -48,6 +48,7 @@ def test_non_quantities(extract, text):
     ("Turnout was 61%.", "PERCENT"),
     ("Over 500 people attended the funeral.", "PERSONS"),
     ("The convoy travelled 120 km.", "OTHER"),
+    ("Investigators seized about 40 rounds of ammunition.", "OTHER"),
 ])
 def test_category(extract, text, category):
     n, = extract(text).get("numbers")

@@ -110,6 +110,8 @@ def category(raw, num, head) -> str:
     if raw.unit not in (None, "person"):
         return "OTHER"
     event = _event(num[-1], head)
+    if event == "ARRESTED" and head is not None and raw.unit != "person" and not is_person(head):
+        event = None  # "seized about 40 rounds of ammunition": things are seized, not arrested
     if event:
         return event
     return "PERSONS" if raw.unit == "person" or is_person(head) else "OTHER"
