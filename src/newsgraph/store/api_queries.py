@@ -110,17 +110,21 @@ def articles(con, q=None, date_from=None, date_to=None, source=None, limit=20, o
                   FROM articles WHERE {' AND '.join(where)}
                   ORDER BY published DESC NULLS LAST, id LIMIT ? OFFSET ?"""
     out = rows(con, sql, params + [limit, offset])
-    total = out[0]["total"] if out else _count_after(con, offset)
+    total = _split_total(out, offset)
     for r in out:
-        r.pop("total")
         r["published"] = _iso(r["published"])
         r["snippet"] = snippet(r.pop("text"), q or "")
         r["lead"] = " ".join(r["lead"].split())
     return out, total
 
 
-def _count_after(con, offset: int) -> int | None:
-    return 0 if offset == 0 else None  # past the end: the total is not known without a second query
+def _split_total(out: list[dict], offset: int) -> int | None:
+    """Take the window count (column ``total``) off every row and return it; an empty page
+    past the end does not know the total without a second query (None)."""
+    total = out[0]["total"] if out else (0 if offset == 0 else None)
+    for r in out:
+        r.pop("total")
+    return total
 
 
 def article_exists(con, article_id: str) -> bool:
@@ -140,9 +144,8 @@ def entities(con, q=None, type_=None, limit=20, offset=0):
                         FROM api_entities WHERE {' AND '.join(where)}
                         ORDER BY articles DESC, mentions DESC, name, eid LIMIT ? OFFSET ?""",
                params + [limit, offset])
-    total = out[0]["total"] if out else _count_after(con, offset)
+    total = _split_total(out, offset)
     for r in out:
-        r.pop("total")
         r["mentions"] = int(r["mentions"] or 0)
     return out, total
 
@@ -204,9 +207,8 @@ def quotes(con, q=None, speaker=None, speaker_id=None, date_from=None, date_to=N
         sql = f"""SELECT {cols}, count(*) OVER () AS total FROM api_quotes WHERE {' AND '.join(where)}
                   ORDER BY published {direction} NULLS LAST, article, start, id LIMIT ? OFFSET ?"""
     out = rows(con, sql, params + [limit, offset])
-    total = out[0]["total"] if out else _count_after(con, offset)
+    total = _split_total(out, offset)
     for r in out:
-        r.pop("total")
         r["published"] = _iso(r["published"])
     return out, total
 
@@ -240,9 +242,8 @@ def numbers(con, category=None, counted=None, claimant=None, claimant_id=None, d
                         WHERE {' AND '.join(where)}
                         ORDER BY a.published {direction} NULLS LAST, n.article_id, n.start, n.id LIMIT ? OFFSET ?""",
                params + [limit, offset])
-    total = out[0]["total"] if out else _count_after(con, offset)
+    total = _split_total(out, offset)
     for r in out:
-        r.pop("total")
         r["published"] = _iso(r["published"])
     return out, total
 
@@ -264,9 +265,8 @@ def series(con, q=None, category=None, limit=20, offset=0):
             n.category, max(n.counted) AS counted, count(*) AS n, count(*) OVER () AS total
         FROM {_NUMBER_FROM} WHERE {' AND '.join(where)} GROUP BY n.category, lower(n.counted)
         ORDER BY n DESC, counted, id LIMIT ? OFFSET ?""", params + [limit, offset])
-    total = groups[0]["total"] if groups else _count_after(con, offset)
+    total = _split_total(groups, offset)
     for g in groups:
-        g.pop("total")
         g.pop("n")
         pts = rows(con, f"""SELECT a.published AS date, n.value, n.low, n.high, n.approx, n.unit,
                 m.name AS claimant, m.eid AS claimant_id, n.article_id AS article, n.id AS number, n.text
@@ -290,9 +290,8 @@ def _resolved_series(con, q, category, limit, offset):
             (SELECT count(*) FROM series_points p WHERE p.series_id = s.id) AS n, count(*) OVER () AS total
         FROM series s WHERE {' AND '.join(where)} ORDER BY n DESC, counted, s.id LIMIT ? OFFSET ?""",
                   params + [limit, offset])
-    total = groups[0]["total"] if groups else _count_after(con, offset)
+    total = _split_total(groups, offset)
     for g in groups:
-        g.pop("total")
         g.pop("n")
         g["points"] = rows(con, """SELECT p.date, p.value, p.approx, p.claimant_name AS claimant,
                 p.claimant AS claimant_id, p.article_id AS article, p.number_id AS number, p.text
@@ -350,9 +349,8 @@ def events(con, type_=None, actor=None, place=None, entity_id=None, date_from=No
     out = rows(con, f"""SELECT *, count(*) OVER () AS total FROM ({_event_sql(con)} WHERE {' AND '.join(where)})
                         ORDER BY coalesce(date, CAST(published AS VARCHAR)) {direction} NULLS LAST, article, id
                         LIMIT ? OFFSET ?""", params + [limit, offset])
-    total = out[0]["total"] if out else _count_after(con, offset)
+    total = _split_total(out, offset)
     for r in out:
-        r.pop("total")
         r["published"] = _iso(r["published"])
         for k in ("trigger", "sentence"):
             r[k] = json.loads(r[k]) if r[k] else None
@@ -377,8 +375,7 @@ def places(con, q=None, country=None, limit=100, offset=0):
         FROM places p LEFT JOIN ev ON ev.article_id = p.article_id AND ev.place = p.id
         WHERE {' AND '.join(where)} GROUP BY {key}
         ORDER BY articles DESC, mentions DESC, name, id LIMIT ? OFFSET ?""", params + [limit, offset])
-    total = out[0]["total"] if out else _count_after(con, offset)
+    total = _split_total(out, offset)
     for r in out:
-        r.pop("total")
         r["events"] = int(r["events"])
     return out, total
