@@ -30,6 +30,7 @@ class DaskSummary:
     partitions: int = 0
     articles: int = 0
     rejected: int = 0
+    unsupported: int = 0  # stored without facts: their language has no pipeline
     failed_partitions: list[str] = field(default_factory=list)
     seconds: float = 0.0
     workers: int = 0
@@ -57,7 +58,8 @@ def process_partition(files: list[str], opts: Options, out_dir: str) -> dict:
         writer.write_records(st, records)
         writer.write_rejections(st, rejections)
         parquet.export_parquet(st, out_dir)
-    return {"dir": out_dir, "articles": len(records), "rejected": len(rejections)}
+    return {"dir": out_dir, "articles": len(records), "rejected": len(rejections),
+            "unsupported": sum(pipe.timings.unsupported.values())}
 
 
 def ingest_dask(paths: Iterable[str], db: str, opts: Options | None = None, *, scheduler: str = "local",
@@ -91,6 +93,7 @@ def ingest_dask(paths: Iterable[str], db: str, opts: Options | None = None, *, s
                 parquet.import_parquet(store, res["dir"])
                 summary.articles += res["articles"]
                 summary.rejected += res["rejected"]
+                summary.unsupported += res["unsupported"]
             queries.rebuild_fts(store)
             if resolve:
                 from .service import _resolve_hook

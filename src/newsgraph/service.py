@@ -7,7 +7,6 @@
 """
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -54,6 +53,8 @@ class IngestSummary:
     replaced: int = 0
     unchanged: int = 0
     rejected: int = 0
+    unsupported: int = 0  # stored without facts: their language has no pipeline
+    unsupported_langs: dict[str, int] = field(default_factory=dict)  # language code -> articles
     seconds: float = 0.0
     rejections: list[Rejection] = field(default_factory=list)
     stage_seconds: dict[str, float] = field(default_factory=dict)
@@ -71,14 +72,13 @@ def ingest(paths: Iterable[str], db: str = DEFAULT_DB, opts: Options | None = No
     t0 = time.perf_counter()
     summary = IngestSummary(db=str(db))
     pipe = Pipeline()
-    versions = json.dumps({s.name: s.version for s in pipe.stages}, sort_keys=True)
     with Store(db) as store:
         def fresh() -> Iterator[Article]:
             for chunk in _chunked(_split_rejections(read_paths(paths, opts), summary), 256):
                 summary.read += len(chunk)
                 known = writer.stored_keys(store.con, [a.id for a in chunk])
                 for a in chunk:
-                    if known.get(a.id) == a.content_hash + "|" + versions:
+                    if known.get(a.id) == a.content_hash + "|" + pipe.versions(a):
                         summary.unchanged += 1
                     else:
                         yield a
@@ -103,6 +103,8 @@ def ingest(paths: Iterable[str], db: str = DEFAULT_DB, opts: Options | None = No
             _resolve_hook(store)
         summary.store = queries.stats(store)
     summary.stage_seconds = {k: round(v, 3) for k, v in pipe.timings.seconds.items()}
+    summary.unsupported_langs = dict(sorted(pipe.timings.unsupported.items()))
+    summary.unsupported = sum(summary.unsupported_langs.values())
     summary.seconds = round(time.perf_counter() - t0, 3)
     return summary
 

@@ -152,7 +152,7 @@ def run_ours(texts: list[str]) -> tuple[list[list[Span]], float]:
     from ..pipeline import Pipeline, select
 
     pipe = Pipeline(select(["entities"]))
-    arts = [Article(id=f"conll-{i}", text=t) for i, t in enumerate(texts)]
+    arts = [Article(id=f"conll-{i}", text=t, lang="en") for i, t in enumerate(texts)]
     t0 = time.perf_counter()
     out = []
     for rec in pipe.run(arts):

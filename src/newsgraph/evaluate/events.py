@@ -95,7 +95,7 @@ def evaluate_gsr(path: Path, limit: int | None = None, peers: bool = True) -> di
 
     data = load_gsr(path, limit)
     # the records' "date" is a placeholder (2000-01-01), not the publication date: leave it unknown
-    arts = [Article(id=x["id"], text=x["text"], published=None) for x in data]
+    arts = [Article(id=x["id"], text=x["text"], published=None, lang="en") for x in data]
     recs, secs, pipe = _run(arts)
     tally = {"type": [0, 0], "actor": [0, 0], "target": [0, 0]}
     peer = [0, 0]
@@ -182,7 +182,7 @@ def evaluate_india(path: Path, limit: int | None = None, peers: bool = True) -> 
     from ..stages.events.lexicon import load
 
     docs, sents = load_india(path, limit)
-    arts = [Article(id=str(d), text=t, published=date) for d, t, date in docs]
+    arts = [Article(id=str(d), text=t, published=date, lang="en") for d, t, date in docs]
     recs, secs, pipe = _run(arts)
     words = load().words["police_words"]
     by_doc = {int(r.article.id): r for r in recs}

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from ..errors import rejection_message
+from ..lang import normalize_code
 from ..model import Article, Rejection, text_id
 
 DEFAULT_MAX_BYTES = 2_000_000
@@ -18,6 +19,7 @@ class Options:
     published: str | None = None  # default publication date for inputs without one
     max_bytes: int = DEFAULT_MAX_BYTES  # largest article accepted (UTF-8 bytes of its text)
     source: str | None = None  # default source (outlet) for inputs without one
+    lang: str | None = None  # language code for inputs without one (else detected from the text)
 
 
 _DATE_RE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][0-9:.]+(?:Z|[+-]\d\d:?\d\d)?)?\s*$")
@@ -77,6 +79,7 @@ def make_article(
     url: object = None,
     source: object = None,
     title: object = None,
+    lang: object = None,
     text_offset: int = 0,
 ) -> Article | Rejection:
     """Check one record's fields and build the Article, or say why it cannot be one."""
@@ -97,6 +100,7 @@ def make_article(
         url=_opt_str(url),
         source=_opt_str(source) or opts.source,
         title=_opt_str(title),
+        lang=normalize_code(lang) or normalize_code(opts.lang),
         origin=origin,
         text_offset=text_offset,
     )

@@ -36,5 +36,5 @@ def from_mapping(obj: dict, where: str, opts: Options) -> Article | Rejection:
     return make_article(
         where, obj.get("text"), opts,
         id=obj.get("id"), published=obj.get("published"), url=obj.get("url"),
-        source=obj.get("source"), title=obj.get("title"),
+        source=obj.get("source"), title=obj.get("title"), lang=obj.get("lang"),
     )
