@@ -180,7 +180,7 @@ def _to_event(i: int, ev: dict) -> Event:
 
 
 def run(doc, ctx: Context, rec: ArticleRecord) -> list[Event]:
-    art = _Article(doc, ctx, rec, load())
+    art = _Article(doc, ctx, rec, load(ctx.lang))
     found: list[dict] = []
     for sent in doc.sents:
         found.extend(_sentence_events(sent, art))

@@ -1,17 +1,14 @@
 """Word lists for the numbers stage: number words, qualifiers, currencies, units.
 
-Everything here is loaded once per process (``functools.lru_cache``); the unit table
-lives in ``stages/data/numbers_units.tsv`` (surface, normalised unit, case rule, kind).
+The unit table lives in ``lang/en/numbers_units.tsv`` (surface, normalised unit, case rule,
+kind), read through the English ``Language``. Still English-bound: ``parse`` compiles its
+regular expressions from these lists at import, so the stage is not yet per-language.
 """
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
-from pathlib import Path
 
-from ...errors import ResourceError
-
-UNITS_FILE = Path(__file__).resolve().parent.parent / "data" / "numbers_units.tsv"
+from ...lang import get as _language
 
 ONES = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -103,19 +100,15 @@ class UnitEntry:
     kind: str  # money percent measure time age
 
 
-@functools.lru_cache(maxsize=1)
 def units() -> tuple[dict[str, UnitEntry], dict[str, UnitEntry]]:
     """(case-sensitive surfaces, lower-cased surfaces) -> UnitEntry, read once per process."""
-    try:
-        lines = UNITS_FILE.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise ResourceError(f"unit table {UNITS_FILE} is missing; reinstall newsgraph") from exc
+    return _language("en").cached("numbers.units", _units)
+
+
+def _units() -> tuple[dict[str, UnitEntry], dict[str, UnitEntry]]:
     exact: dict[str, UnitEntry] = {}
     lower: dict[str, UnitEntry] = {}
-    for line in lines:
-        if not line.strip() or line.startswith("#"):
-            continue
-        surface, unit, case, kind = line.split("\t")
+    for surface, unit, case, kind in _language("en").data("numbers_units.tsv"):
         entry = UnitEntry(surface, unit, kind)
         if case == "s":
             exact[surface] = entry
@@ -124,8 +117,11 @@ def units() -> tuple[dict[str, UnitEntry], dict[str, UnitEntry]]:
     return exact, lower
 
 
-@functools.lru_cache(maxsize=1)
 def _kinds() -> dict[str, str]:
+    return _language("en").cached("numbers.unit_kinds", _unit_kinds)
+
+
+def _unit_kinds() -> dict[str, str]:
     kinds = {code: "money" for code in CURRENCY_PREFIX.values()}
     for table in units():
         for e in table.values():
