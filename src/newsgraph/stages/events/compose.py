@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from .detect import Trigger, lemma
 from .lexicon import Lexicon
 
-_PLOTTING = {"prepare", "plan", "intend", "decide", "resolve"}
 _UP = ("xcomp", "ccomp", "advcl", "conj", "dobj", "pobj", "prep", "acl", "pcomp")
 
 
@@ -81,7 +80,7 @@ def derive(trig: Trigger, fact: str, lex: Lexicon) -> Derived | None:
             return Derived(head, "REQUEST", None, trig)
         if kind == "reject":
             return Derived(head, "REJECT", None, trig)
-        if kind == "agree_or_threaten" and trig.kind == "noun" and lemma(head) in _PLOTTING:
+        if kind == "agree_or_threaten" and trig.kind == "noun" and lex.is_("plotting_verbs", lemma(head)):
             return None  # "preparing attacks" is a plot, not a statement of intent
         if kind == "agree_or_threaten":
             if lemma(head) in ("say", "announce", "declare"):

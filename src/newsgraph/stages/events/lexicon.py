@@ -31,7 +31,12 @@ class Lexicon:
     weapon_cues: dict[str, frozenset[str]]
 
     def is_(self, set_name: str, word: str) -> bool:
-        return word in self.words.get(set_name, ())
+        """Whether ``word`` is in the word set ``set_name`` (a missing set is an error, not False)."""
+        try:
+            return word in self.words[set_name]
+        except KeyError:
+            raise ResourceError(f"the events lexicon has no word set {set_name!r}; "
+                                f"add it to events_lexicon.json (sets: {', '.join(sorted(self.words))})") from None
 
 
 def _mode(m: str) -> str | None:
