@@ -128,6 +128,8 @@ class Pipeline:
                     language: lang_mod.Language | None = None) -> ArticleRecord | Rejection:
         language = language or lang_mod.get(route(article))
         rec = ArticleRecord(article=article)
+        if language is None:  # no pipeline for its language: the record keeps no facts
+            return rec
         ctx = Context(published=article.published, lang=language)
         for st in self.plan(language):
             t0 = time.perf_counter()
