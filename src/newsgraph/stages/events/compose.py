@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from .detect import Trigger, lemma
 from .lexicon import Lexicon
 
-_UP = ("xcomp", "ccomp", "advcl", "conj", "dobj", "pobj", "prep", "acl", "pcomp")
 
 
 @dataclass
@@ -28,12 +27,12 @@ class Derived:
 def intent_head(tok, lex: Lexicon):
     """The nearest verb/adjective above ``tok`` that is an intent, request, refusal or threat."""
     t = tok
-    if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
+    if t.pos_ in ("NOUN", "PROPN") and t.dep_ in lex.dep("nominal_argument"):
         t = t.head if t.dep_ != "pobj" else t.head.head
         if _kind(t, lex) and t.i != tok.i:
             return t
     for _ in range(3):
-        if t.dep_ not in _UP:
+        if t.dep_ not in lex.dep("intent_chain"):
             return None
         t = t.head
         if t.dep_ == "prep":

@@ -16,7 +16,6 @@ from .lexicon import Lexicon
 
 _VERB_TAGS = {"VERB"}
 _NOUN_POS = {"NOUN", "PROPN"}
-_NOMINAL_DEPS = {"pobj", "nsubj", "dobj", "nsubjpass"}
 
 
 @dataclass
@@ -222,7 +221,7 @@ def find_triggers(sent, lex: Lexicon) -> list[Trigger]:
     verbs_at: set[int] = set()
     for tok in sent:
         lem = lemma(tok)
-        if nominal_gerund(tok) is not None or (tok.tag_ == "VBG" and tok.dep_ in _NOMINAL_DEPS):
+        if nominal_gerund(tok) is not None or (tok.tag_ == "VBG" and tok.dep_ in lex.dep("nominal_argument")):
             trig = _noun_trigger(tok, lex)  # "in police firing": a gerund used as a noun
         elif tok.pos_ in _VERB_TAGS or (tok.pos_ == "AUX" and lem not in ("be", "have", "do")):
             if lex.is_("reporting_verbs", lem) and lem not in lex.phrases:

@@ -7,6 +7,7 @@ the word sets the roles and factuality modules use.
 """
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from ...errors import ResourceError
@@ -29,6 +30,12 @@ class Lexicon:
     intent: dict[str, frozenset[str]]
     threat_modes: dict[str, dict[str, str]]
     weapon_cues: dict[str, frozenset[str]]
+
+    deps: dict[str, frozenset[str]] = dataclasses.field(default_factory=dict)  # role -> labels (labels.json)
+
+    def dep(self, role: str) -> frozenset[str]:
+        """The dependency labels of ``role`` in the language's scheme (labels.json)."""
+        return self.deps[role]
 
     def is_(self, set_name: str, word: str) -> bool:
         """Whether ``word`` is in the word set ``set_name`` (a missing set is an error, not False)."""
@@ -82,4 +89,9 @@ def _check_type(typ: str, where: str) -> None:
 
 def load(lang: Language) -> Lexicon:
     """The lexicon of ``lang``, parsed once per process (a bad file raises ResourceError)."""
-    return lang.cached("events.lexicon", lambda: _build(lang.data(DATA), str(lang.data_dir / DATA)))
+    return lang.cached("events.lexicon", lambda: _with_deps(_build(lang.data(DATA), str(lang.data_dir / DATA)),
+                                                           lang))
+
+
+def _with_deps(lex: Lexicon, lang: Language) -> Lexicon:
+    return dataclasses.replace(lex, deps={r: lang.deps(r) for r in ("nominal_argument", "intent_chain")})

@@ -32,6 +32,7 @@ class Lexicon:
     group_pronouns: frozenset[str]
     relative_pronouns: frozenset[str]
     model: CueModel
+    content_deps: frozenset[str]  # labels of a cue's reported content (labels.json)
 
     @property
     def verbs(self) -> frozenset[str]:
@@ -58,6 +59,7 @@ def _build(lang: Language) -> Lexicon:
             phrases=tuple(tuple(w.lower() for w in p) for p in raw["phrases"]),
             prep_cues={k.lower(): tuple(v) for k, v in raw["prep_cues"].items()},
             model=CueModel.from_json(lang.data(MODEL_FILE)),
+            content_deps=lang.deps("reported_content"),
         )
     except (KeyError, TypeError, AttributeError) as exc:
         raise ResourceError(

@@ -11,7 +11,6 @@ from . import model
 from .cues import Lexicon
 
 _MIN_CONTENT_TOKENS = 3
-_OBJECT_DEPS = ("dobj", "ccomp", "xcomp")
 _MAX_PARENTHETICAL = 14
 
 
@@ -128,7 +127,7 @@ def _as_clause(doc, verb, lex: Lexicon) -> Candidate | None:
 
 def _parenthetical(doc, verb, lex) -> Candidate | None:
     """`CONTENT, X said (at ...).` when the parser missed the reported clause."""
-    if verb.lemma_.lower() not in lex.parenthetical_cues or any(c.dep_ in _OBJECT_DEPS for c in verb.children):
+    if verb.lemma_.lower() not in lex.parenthetical_cues or any(c.dep_ in lex.content_deps for c in verb.children):
         return None
     sent = verb.sent
     comma = None
