@@ -98,7 +98,7 @@ def ingest(paths: Iterable[str], db: str = DEFAULT_DB, opts: Options | None = No
         finally:
             _commit(store, batch, summary, progress)
             writer.write_rejections(store, summary.rejections)
-        queries.rebuild_fts(store)
+        writer.rebuild_fts(store)
         if resolve:
             _resolve_hook(store)
         summary.store = queries.stats(store)
@@ -166,5 +166,6 @@ def export(db: str, folder: str) -> dict[str, int]:
 def import_(db: str, folder: str) -> dict[str, int]:
     with Store(db) as store:
         counts = parquet.import_parquet(store, folder)
-        queries.rebuild_fts(store)
+        writer.rebuild_fts(store)
+        _resolve_hook(store)  # articles new to this store are linked, every decision replayed
         return counts

@@ -6,7 +6,8 @@ from typing import Any
 
 from ..model import FACT_LISTS, SCHEMA_VERSION
 from . import TABLES, Store
-from .writer import JSON_FIELDS, fact_columns
+from .columns import JSON_FIELDS, fact_columns
+from .writer.records import rebuild_fts as _writer_rebuild_fts
 
 
 def _rows(store: Store, sql: str, params: list | None = None) -> list[dict[str, Any]]:
@@ -52,10 +53,8 @@ def stats(store: Store) -> dict[str, Any]:
     return out
 
 
-def rebuild_fts(store: Store) -> None:
-    """Re-index article titles and texts for full-text search (after each ingest)."""
-    store.load_fts()
-    store.con.execute("PRAGMA create_fts_index('articles', 'id', 'title', 'text', overwrite=1)")
+# The full-text index is a write: the writer owns it (kept here under its old name for callers).
+rebuild_fts = _writer_rebuild_fts
 
 
 def search(store: Store, query: str, limit: int = 20) -> list[dict[str, Any]]:
