@@ -6,9 +6,10 @@ import json
 
 from fastapi import Query
 
+from .. import settings
 from .errors import bad_parameter
 
-MAX_LIMIT = 500
+MAX_LIMIT = settings.get("page_limit")  # read once, when the API is imported
 MAX_TEXT = 200
 
 Limit = Query(20, ge=1, le=MAX_LIMIT, description=f"items per page (1-{MAX_LIMIT})")
