@@ -108,11 +108,9 @@ def ingest(paths: Iterable[str], db: str = DEFAULT_DB, opts: Options | None = No
 
 
 def _resolve_hook(store: Store) -> None:
-    """Cross-article resolution after each ingest (resolve/), when it is built."""
-    try:
-        from .resolve import run_incremental
-    except ImportError:
-        return
+    """Cross-article resolution after each ingest and import (resolve/)."""
+    from .resolve import run_incremental
+
     run_incremental(store)
 
 

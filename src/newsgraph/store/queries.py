@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import json
+
+import duckdb
 from typing import Any
 
 from ..model import FACT_LISTS, SCHEMA_VERSION
@@ -65,7 +67,7 @@ def search(store: Store, query: str, limit: int = 20) -> list[dict[str, Any]]:
             SELECT id, published, title, source, score, text FROM (
                 SELECT *, fts_main_articles.match_bm25(id, ?) AS score FROM articles
             ) WHERE score IS NOT NULL ORDER BY score DESC, id LIMIT ?""", [query, limit])
-    except Exception as exc:  # no index yet: the store is empty or was never indexed
+    except duckdb.CatalogException as exc:  # no index yet: the store is empty or was never indexed
         if "fts_main_articles" not in str(exc):
             raise
         rows = []
