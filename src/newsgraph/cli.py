@@ -267,17 +267,37 @@ def main(argv: list[str] | None = None) -> int:
         print(f"newsgraph: error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("newsgraph: interrupted; every committed batch is kept, run the same command again to finish",
-              file=sys.stderr)
-        return 130
+        return _interrupted()
     except BrokenPipeError:
         return 0
     except Exception as exc:  # a bug: one line, the traceback only on request
+        if _is_interrupt(exc):  # Ctrl-C while DuckDB ran a statement
+            return _interrupted()
         if _debug():
             raise
         print(f"newsgraph: internal error: {type(exc).__name__}: {exc} "
               f"(set NEWSGRAPH_DEBUG=1 for the traceback, and please report it)", file=sys.stderr)
         return 2
+
+
+def _interrupted() -> int:
+    print("newsgraph: interrupted; every committed batch is kept, run the same command again to finish",
+          file=sys.stderr)
+    return 130
+
+
+def _is_interrupt(exc: BaseException | None) -> bool:
+    """Ctrl-C inside DuckDB surfaces as its InterruptException or a RuntimeError('Query
+    interrupted'), possibly as the cause of another error."""
+    import duckdb
+
+    seen = 0
+    while exc is not None and seen < 10:
+        if isinstance(exc, (KeyboardInterrupt, duckdb.InterruptException)) or (
+                type(exc) is RuntimeError and "interrupted" in str(exc).lower()):
+            return True
+        exc, seen = exc.__cause__ or exc.__context__, seen + 1
+    return False
 
 
 def _debug() -> bool:

@@ -50,6 +50,7 @@ class Store:
         except duckdb.Error as exc:
             raise StoreError(f"{self.path}: not a DuckDB database or damaged ({exc})") from exc
         self._fts_loaded = False
+        self.con.execute("SET enable_progress_bar = false")  # DuckDB's bar would go into --json output
         if not read_only:
             from .writer.resolve import ensure_resolve_schema
 
@@ -68,7 +69,8 @@ class Store:
         try:
             yield self.con
         except BaseException:
-            self.con.execute("ROLLBACK")
+            with contextlib.suppress(duckdb.Error):  # an interrupted statement may have ended it already
+                self.con.execute("ROLLBACK")
             raise
         else:
             self.con.execute("COMMIT")
