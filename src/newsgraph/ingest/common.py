@@ -7,8 +7,9 @@ from dataclasses import dataclass
 
 from ..errors import rejection_message
 from ..model import Article, Rejection, text_id
+from ..settings import default as default_setting
 
-DEFAULT_MAX_BYTES = 2_000_000
+DEFAULT_MAX_BYTES = default_setting("max_bytes")
 
 
 @dataclass(frozen=True, slots=True)
