@@ -1,6 +1,10 @@
 """Parse long texts in pieces, so one pathological article costs linear time and bounded memory.
 
-A text longer than ``MAX_CHUNK`` characters is cut, each cut as late as possible within the
+Memory grows with the characters spaCy parses in one call (about 3.5 MB per 1,000 characters
+with en_core_web_sm, measured), so pieces are small and each ``nlp.pipe`` call gets at most
+``BATCH_CHARS`` characters: a 300,000-character single-line article peaked at 1.1 GB parsed
+in one batch and at 0.28 GB this way, in the same time. A text longer than ``MAX_CHUNK``
+characters is cut, each cut as late as possible within the
 piece and at the best boundary found there: a blank line (paragraph), then a line break,
 then a sentence end, then any white space, else a hard cut. The pieces go through
 ``nlp.pipe`` with the other texts of the batch and are joined back with
@@ -11,8 +15,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from itertools import chain
 
-MAX_CHUNK = 100_000
+MAX_CHUNK = 20_000
+BATCH_CHARS = 100_000
 
 _SENTENCE_END = re.compile(r"[.!?\u3002][\"'\u201d\u2019)\]]*\s+")
 _SPACE = re.compile(r"\s+")
@@ -61,9 +67,24 @@ def pipe(nlp, texts: Iterable[str], batch_size: int = 16, max_chars: int = MAX_C
         flat += parts
         owners += [i] * len(parts)
     group: list = []
-    for k, doc in enumerate(nlp.pipe(flat, batch_size=batch_size)):
+    docs = chain.from_iterable(nlp.pipe(run, batch_size=batch_size) for run in _runs(flat, BATCH_CHARS))
+    for k, doc in enumerate(docs):
         group.append(doc)
         if k + 1 == len(flat) or owners[k + 1] != owners[k]:
             yield group[0] if len(group) == 1 else Doc.from_docs(group, ensure_whitespace=False,
                                                                  exclude=["tensor"])
             group = []
+
+
+def _runs(texts: list[str], budget: int) -> Iterator[list[str]]:
+    """Consecutive texts in groups of at most ``budget`` characters (a longer text alone)."""
+    run: list[str] = []
+    size = 0
+    for t in texts:
+        if run and size + len(t) > budget:
+            yield run
+            run, size = [], 0
+        run.append(t)
+        size += len(t)
+    if run:
+        yield run

@@ -57,3 +57,24 @@ def test_joined_doc_has_the_text_and_offsets_of_the_whole():
         assert long_text[ent.start_char:ent.end_char] == ent.text
     whole = nlp(long_text)
     assert [t.text for t in doc] == [t.text for t in whole]  # same tokens as one parse
+
+
+def test_each_parse_call_gets_a_bounded_number_of_characters():
+    import spacy
+
+    from newsgraph import textsplit
+
+    blank = spacy.blank("en")
+    calls = []
+
+    class Recorder:
+        def pipe(self, texts, batch_size=16):
+            texts = list(texts)
+            calls.append(sum(map(len, texts)))
+            return blank.pipe(texts, batch_size=batch_size)
+
+    long_text = _text(60_000, seed=5)  # about 400,000 characters
+    texts = ["Short one.", long_text, "Short two."]
+    docs = list(textsplit.pipe(Recorder(), texts))
+    assert [d.text for d in docs] == texts
+    assert len(calls) > 3 and max(calls) <= textsplit.BATCH_CHARS

@@ -126,7 +126,7 @@ def _multi(reader: Reader, f: BinaryIO, src: Source, opts: Options, span: Span) 
         if reader is not read_warc and binary_file(head):
             yield reject(src.name, "binary")
             return
-    f.seek(0)
+    f.seek(span.start)  # a reader starts where its span does (CSV reads its header first)
     yield from reader(f, src, opts, span)
 
 

@@ -26,6 +26,7 @@ Bad = tuple[str, str]  # a rejection code and what is wrong
 
 def read_csv(stream: BinaryIO, src: Source, opts: Options, span: Span = Span()) -> Iterator[Article | Rejection]:
     cap = opts.record_cap
+    stream.seek(0)
     records = _records(stream, Span(0, span.end if span.start == 0 else None), cap)
     header = _header(next(records, None), src)
     if isinstance(header, Rejection):
