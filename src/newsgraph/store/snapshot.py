@@ -1,4 +1,4 @@
-"""Helper tables the server builds in its private snapshot (never in the user's file).
+"""Helper tables the API server builds in its private snapshot copy (never in the user's file).
 
 ``prepare(con)`` runs once per snapshot (see reader.py):
 - ``api_entity_map``: each per-article entity with its store-wide id: resolve/'s
@@ -15,8 +15,8 @@ from __future__ import annotations
 import duckdb
 
 from ..model import FACT_LISTS, SCHEMA_VERSION
-from ..store.api_queries import RESOLVE_ENTITIES, RESOLVE_LINKS, has_columns, has_table
-from ..store.writer import JSON_FIELDS, fact_columns
+from .api_queries import RESOLVE_ENTITIES, RESOLVE_LINKS, has_columns, has_table
+from .columns import JSON_FIELDS, fact_columns
 
 
 _GROUP_ID = "'e' || substr(md5(e.type || '|' || lower(e.name)), 1, 12)"
