@@ -58,6 +58,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="run on a Dask cluster: 'local' (a LocalCluster of --processes workers) "
                         "or a scheduler address such as tcp://10.0.0.5:8786")
     p.add_argument("--files-per-task", type=int, default=50, help="input files per Dask task (default 50)")
+    p.add_argument("--bytes-per-task", type=int,
+                   help="cut JSONL, CSV and WARC files larger than this into byte ranges at record "
+                        "boundaries, one Dask task each (default: about four tasks per worker)")
     p.set_defaults(func=cmd_ingest)
 
     p = sub.add_parser("stats", help="counts of what the store holds")
@@ -160,12 +163,13 @@ def _ingest_dask(a) -> int:
     from .scale import ingest_dask
 
     s = ingest_dask(a.paths, a.db, _opts(a), scheduler=a.dask, n_workers=max(1, a.processes),
-                    files_per_task=a.files_per_task)
+                    files_per_task=a.files_per_task, bytes_per_task=a.bytes_per_task)
     if a.json:
         print(json.dumps(asdict(s), indent=2))
     else:
-        print(f"{s.db}: {s.articles} articles from {s.partitions} partitions on {s.workers} Dask workers "
-              f"in {s.seconds:.1f}s, {s.rejected} rejected, {len(s.failed_partitions)} partitions failed")
+        print(f"{s.db}: {s.partitions} partitions on {s.workers} Dask workers in {s.seconds:.1f}s: {s.new} new, "
+              f"{s.replaced} replaced, {s.unchanged} unchanged, {s.rejected} rejected, "
+              f"{len(s.failed_partitions)} partitions failed")
         for f in s.failed_partitions:
             print(f"  failed: {f}")
     if s.failed_partitions:
