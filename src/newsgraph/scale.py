@@ -172,7 +172,7 @@ def ingest_dask(paths: Iterable[str], db: str, opts: Options | None = None, *, s
             futures = [client.submit(process_partition, part, opts, str(base / f"part-{i:06d}"), known,
                                      pure=False) for i, part in enumerate(parts)]
             _collect(store, parts, futures, summary)
-            queries.rebuild_fts(store)
+            writer.rebuild_fts(store)
             if resolve:
                 from .service import _resolve_hook
                 _resolve_hook(store)

@@ -111,7 +111,7 @@ def ingest(paths: Iterable[str], db: str = DEFAULT_DB, opts: Options | None = No
         finally:
             _commit(store, batch, summary, progress)
             writer.write_rejections(store, failed)
-        queries.rebuild_fts(store)
+        writer.rebuild_fts(store)
         if resolve:
             _resolve_hook(store)
         summary.store = queries.stats(store)
@@ -121,11 +121,9 @@ def ingest(paths: Iterable[str], db: str = DEFAULT_DB, opts: Options | None = No
 
 
 def _resolve_hook(store: Store) -> None:
-    """Cross-article resolution after each ingest (resolve/), when it is built."""
-    try:
-        from .resolve import run_incremental
-    except ImportError:
-        return
+    """Cross-article resolution after each ingest and import (resolve/)."""
+    from .resolve import run_incremental
+
     run_incremental(store)
 
 
@@ -170,5 +168,6 @@ def export(db: str, folder: str) -> dict[str, int]:
 def import_(db: str, folder: str) -> dict[str, int]:
     with Store(db) as store:
         counts = parquet.import_parquet(store, folder)
-        queries.rebuild_fts(store)
+        writer.rebuild_fts(store)
+        _resolve_hook(store)  # articles new to this store are linked, every decision replayed
         return counts

@@ -9,8 +9,9 @@ from dataclasses import dataclass
 
 from ..errors import InputError, rejection_message
 from ..model import Article, Rejection, text_id
+from ..settings import default as default_setting
 
-DEFAULT_MAX_BYTES = 2_000_000
+DEFAULT_MAX_BYTES = default_setting("max_bytes")
 # --max-bytes cannot go above this: past it one article's parse alone needs gigabytes.
 HARD_MAX_BYTES = 10_000_000
 MAX_ID_CHARS = 512
