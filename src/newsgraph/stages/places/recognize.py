@@ -127,20 +127,24 @@ def _scan_mentions(doc, text_all: str, gz: Gazetteer, spans, taken: list[tuple[i
     blocked = [(s, t) for s, t, label, _ in spans if label not in _SCAN_INSIDE]
     inside = [(s, t) for s, t, label, _ in spans if label in _SCAN_INSIDE]
     blocked += taken
+    words = [t.text for t in doc]  # token texts and offsets read once (a Token is built per access)
+    starts = [t.idx for t in doc]
+    caps = [bool(_CAPS.match(w)) for w in words]
+    capsdash = [c or w == "-" for c, w in zip(caps, words)]
     out, i, n = [], 0, len(doc)
     while i < n:
-        tok = doc[i]
-        if not _CAPS.match(tok.text):
+        if not caps[i]:
             i += 1
             continue
+        tok = doc[i]
         found = None
         for j in range(min(n, i + 4), i, -1):
-            span = doc[i:j]
-            if not all(_CAPS.match(w.text) or w.text == "-" for w in span):
+            if not all(capsdash[i:j]):
                 continue
-            s, t = span.start_char, span.end_char
+            s, t = starts[i], starts[j - 1] + len(words[j - 1])
             if any(a < t and s < b for a, b in blocked):
                 continue
+            span = doc[i:j]
             single = j - i == 1
             if single and (tok.text in lex.scan_stop or (tok.is_stop and not tok.is_upper)
                            or tok.pos_ not in ("PROPN", "NOUN" if tok.is_upper else "PROPN")):
