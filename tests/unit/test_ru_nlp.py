@@ -62,9 +62,17 @@ def test_entities_with_nominative_forms(docs):
     assert ents[("Токаевым", "PERSON")] == "Токаев"
     assert any(label == "ORG" and "Комитета" in text for text, label in ents)
     for e in docs[0].ents:
-        assert docs[0].user_data["normal"][(e.start_char, e.end_char)] == e._.normal
+        assert docs[0].user_data["normal"][f"{e.start_char}:{e.end_char}"] == e._.normal
 
 
 def test_empty_texts_give_empty_docs(docs):
     assert len(docs[1]) == 0 and list(docs[1].ents) == []
     assert docs[2].text == "   " and list(docs[2].ents) == []
+
+
+def test_docs_survive_serialisation(docs):
+    from spacy.tokens import Doc
+
+    back = Doc(nlp.load().vocab).from_bytes(docs[0].to_bytes())
+    assert back.text == docs[0].text
+    assert [(e.text, e._.normal) for e in back.ents] == [(e.text, e._.normal) for e in docs[0].ents]

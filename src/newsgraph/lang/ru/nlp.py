@@ -12,8 +12,8 @@ natasha wheel, nothing downloads). ``RussianNLP.pipe(texts, batch_size)`` yields
    space becomes a whitespace token, so ``token.idx`` and ``doc.text`` equal the input),
    UD pos/morph/lemma/heads/deps, sentence starts, ``doc.ents`` labelled PERSON/ORG/LOC.
 
-A name's nominative form is ``span._.normal`` (or ``doc.user_data["normal"][(start, end)]``
-by character offsets): "Юрия Лужкова" -> "Юрий Лужков".
+A name's nominative form is ``span._.normal`` (or ``doc.user_data["normal"]["start:end"]``
+by character offsets; string keys survive ``Doc.to_bytes``): "Юрия Лужкова" -> "Юрий Лужков".
 """
 from __future__ import annotations
 
@@ -103,7 +103,7 @@ class RussianNLP:
 
 
 def _span_normal(span) -> str | None:
-    return span.doc.user_data.get("normal", {}).get((span.start_char, span.end_char))
+    return span.doc.user_data.get("normal", {}).get(f"{span.start_char}:{span.end_char}")
 
 
 def _morph(feats: dict | None) -> str:
@@ -147,14 +147,14 @@ def build_doc(vocab, nd):
               morphs=[_morph(t.feats) if t is not None else "" for t, _ in rows],
               lemmas=[(t.lemma or t.text.lower()) if t is not None else w for (t, _), w in zip(rows, words)],
               heads=heads, deps=deps)
-    normal: dict[tuple[int, int], str] = {}
+    normal: dict[str, str] = {}
     ents = []
     for sp in nd.spans or ():
         span = doc.char_span(sp.start, sp.stop, label=LABELS.get(sp.type, sp.type), alignment_mode="expand")
         if span is None or (ents and span.start < ents[-1].end):
             continue
         ents.append(span)
-        normal[(span.start_char, span.end_char)] = sp.normal or sp.text
+        normal[f"{span.start_char}:{span.end_char}"] = sp.normal or sp.text
     doc.ents = ents
     doc.user_data["normal"] = normal
     return doc
