@@ -126,7 +126,7 @@ def _org_of_place(doc, mentions: list[Mention]) -> list[Mention]:
 def _extend_descriptors(doc, mentions: list[Mention]) -> None:
     """'еженедельника «Пермский обозреватель»', 'города Минска': the kind word (and its
     adjectives) joins the name it stands before."""
-    starts = {m.ts for m in mentions}
+    cov = _covered(mentions, len(doc))
     for m in mentions:
         if m.kind != "name" or m.ts == 0:
             continue
@@ -137,7 +137,7 @@ def _extend_descriptors(doc, mentions: list[Mention]) -> None:
             continue
         head = doc[i]
         heads = org_heads() if m.label == "ORG" else place_heads() if m.label in ("GPE", "LOC") else ()
-        if head.pos_ != "NOUN" or key(head.lemma_) not in heads or head.text[:1].isupper() or i in starts:
+        if head.pos_ != "NOUN" or key(head.lemma_) not in heads or head.text[:1].isupper() or cov[i]:
             continue
         ts = i
         while ts > 0 and doc[ts - 1].pos_ == "ADJ" and doc[ts - 1].head.i == head.i:
