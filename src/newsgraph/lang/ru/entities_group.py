@@ -103,7 +103,7 @@ def _name(g: Group, mentions) -> str:
         acr = mentions[g.members[0]].normal
         expansion = acronyms().get(acr, (acr, ""))[0]
         return expansion
-    best = max(names, key=lambda m: (len(m.normal.split()), len(m.normal), -m.start))
+    best = max(names, key=lambda m: (not m.normal.isupper(), len(m.normal.split()), len(m.normal), -m.start))
     return _clean(best.normal)
 
 

@@ -144,9 +144,9 @@ def _read(doc, i: int):
     j, unit, kind = _unit(doc, j)
     if unit is None and j < len(doc) and key(doc[j].lemma_) in lex["skip"] and mult == 1.0:
         return None
-    if unit is None and mult == 1.0 and re.fullmatch(r"(19|20)\d\d", doc[i].text):
-        return None
     counted = _counted(doc, j) if unit is None else None
+    if unit is None and counted is None and mult == 1.0 and re.fullmatch(r"(19|20)\d\d", doc[i].text):
+        return None  # a bare year ("в 2023-м")
     end_tok = j
     num = Number(id="", start=doc[start_tok].idx, end=doc[end_tok - 1].idx + len(doc[end_tok - 1]), text="",
                  value=None if hi is not None else low, low=low if hi is not None else None, high=hi,

@@ -17,7 +17,7 @@ import re
 
 from ...model import ArticleRecord, Time
 from ...resources import Context
-from ...stages import times_calendar as cal
+from ...stages.times import calendar as cal
 from .lexicon import data, key
 from .numbers import _figure
 
