@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from . import places_index
-from .lexicon import acronyms, key, org_heads, org_names, place_heads
+from .lexicon import acronyms, key, org_generic, org_heads, org_names, place_heads
 
 _ACRONYM = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁa-zа-яё]?[A-ZА-ЯЁ]{1,5}$")
 _PLACE_KINDS = {"country", "admin", "admin2", "city"}
@@ -33,7 +33,7 @@ class Mention:
     te: int
     label: str  # PERSON ORG GPE LOC
     normal: str  # nominative form
-    kind: str = "name"  # name | acronym
+    kind: str = "name"  # name | acronym | descriptor
     place: int | None = None  # gazetteer row of a place
 
 
@@ -48,7 +48,9 @@ def collect(doc, text: str) -> list[Mention]:
     mentions += _org_of_place(doc, mentions)
     _extend_descriptors(doc, mentions)
     mentions += _org_with_place(doc, mentions)
+    _extend_adjectives(doc, mentions)
     mentions += _acronyms(doc, mentions)
+    mentions += _generic_orgs(doc, mentions)
     mentions += _repeats(doc, mentions)
     return sorted(mentions, key=lambda m: (m.start, -m.end))
 
@@ -137,12 +139,47 @@ def _extend_descriptors(doc, mentions: list[Mention]) -> None:
             continue
         head = doc[i]
         heads = org_heads() if m.label == "ORG" else place_heads() if m.label in ("GPE", "LOC") else ()
-        if head.pos_ != "NOUN" or key(head.lemma_) not in heads or head.text[:1].isupper() or cov[i]:
+        listed = key(head.lemma_) in heads
+        capital_ok = head.text[:1].islower() or head.is_sent_start
+        if head.pos_ != "NOUN" or not listed or not capital_ok or cov[i]:
             continue
         ts = i
         while ts > 0 and doc[ts - 1].pos_ == "ADJ" and doc[ts - 1].head.i == head.i:
             ts -= 1
         m.ts, m.start = ts, doc[ts].idx
+
+
+def _extend_adjectives(doc, mentions: list[Mention]) -> None:
+    """'японском МИДе', 'мюнхенской Баварии': lower-case adjectives of an organisation's name join it."""
+    cov = _covered(mentions, len(doc))
+    for m in mentions:
+        if m.label != "ORG" or m.kind == "acronym" and m.te - m.ts > 1:
+            continue
+        ts = m.ts
+        while ts > 0 and not cov[ts - 1] and doc[ts - 1].pos_ == "ADJ" and doc[ts - 1].text[:1].islower() \
+                and m.ts <= doc[ts - 1].head.i < m.te:
+            ts -= 1
+        m.ts, m.start = ts, doc[ts].idx
+
+
+def _generic_orgs(doc, mentions: list[Mention]) -> list[Mention]:
+    """'правительство', 'Кипрское правительство', 'власти Таиланда': an organisation named by its kind."""
+    cov = _covered(mentions, len(doc))
+    out = []
+    for t in doc:
+        if cov[t.i] or t.pos_ != "NOUN" or key(t.lemma_) not in org_generic():
+            continue
+        if key(t.lemma_) == "власть" and t.morph.get("Number") != ["Plur"]:
+            continue
+        ts = t.i
+        while ts > 0 and not cov[ts - 1] and doc[ts - 1].pos_ == "ADJ" and doc[ts - 1].head.i == t.i:
+            ts -= 1
+        te = t.i + 1
+        for m in mentions:  # "власти Таиланда": the place it belongs to
+            if m.ts == te and m.label in ("GPE", "LOC") and doc[m.ts].head.i == t.i:
+                te = m.te
+        out.append(_mention(doc, ts, te, "ORG", doc[ts:te].text, "descriptor"))
+    return out
 
 
 def _org_with_place(doc, mentions: list[Mention]) -> list[Mention]:

@@ -63,3 +63,7 @@ def org_names() -> set[str]:
 
 def place_heads() -> set[str]:
     return data("place_heads.txt")
+
+
+def org_generic() -> set[str]:
+    return data("org_generic.txt")
