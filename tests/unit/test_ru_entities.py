@@ -1,7 +1,7 @@
 """entities.ru.v1 on short Russian texts written for these tests."""
 import pytest
 
-from newsgraph.lang.ru import entities
+from newsgraph.stages.entities import ru as entities
 from newsgraph.lang.ru.nlp import load
 from newsgraph.model import Article, ArticleRecord
 from newsgraph.resources import Context

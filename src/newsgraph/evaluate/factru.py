@@ -6,7 +6,7 @@ gives character offsets into the ``.txt``). Types: Person -> PER, Org -> ORG, Lo
 LocOrg -> LOC; other objects (Project) are dropped.
 
 Two systems on the same texts in the same run:
-- ``ours``: the Russian NLP + ``lang.ru.entities``; every name mention of the record
+- ``ours``: the Russian NLP + ``stages.entities.ru``; every name mention of the record
   (PERSON -> PER, ORG -> ORG, GPE/LOC/FAC -> LOC), not role mentions;
 - ``natasha``: slovnet's raw NER spans (``doc.ents`` of the same Docs; PER/ORG/LOC).
 A prediction matches a gold mention of the same type when their character ranges overlap
@@ -135,7 +135,7 @@ def _halves(n: int) -> dict[str, list[int]]:
 
 def evaluate(gold: str | Path, limit: int | None = None, peers: bool = True) -> dict:
     """Scores of ours and natasha on the dev collection, on each half and overall."""
-    from ..lang.ru import entities
+    from ..stages.entities import ru as entities
     from ..lang.ru.nlp import load
     from ..model import Article, ArticleRecord
     from ..resources import Context

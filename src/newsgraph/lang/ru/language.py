@@ -1,7 +1,8 @@
 """Russian: natasha (razdel, slovnet, navec) wrapped as spaCy Docs with UD labels, and six stages.
 
 ``RU`` follows the language interface agreed with the ``lang`` seam (``newsgraph.lang.Language``):
-the registry adds ``"ru": RU``. Every Russian word list is a file under ``lang/ru/data/``.
+the registry adds ``"ru": RU``. Every Russian word list is a data file beside this module (``lang/ru/``); the stage code is
+in the family packages (``stages/<family>/ru.py``).
 """
 from __future__ import annotations
 
@@ -17,5 +18,5 @@ def _stages() -> tuple:
     return STAGES
 
 
-RU = Language(code="ru", name="Russian", load_nlp=nlp.load, data_dir=Path(__file__).resolve().parent / "data",
+RU = Language(code="ru", name="Russian", load_nlp=nlp.load, data_dir=Path(__file__).resolve().parent,
               stages=_stages, labels="ud")

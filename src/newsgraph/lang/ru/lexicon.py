@@ -1,7 +1,8 @@
-"""The Russian word lists (files under ``lang/ru/data``), parsed once per process.
+"""The Russian word lists (the data files beside this module, ``lang/ru/``), parsed once per process.
 
-``data(name)`` gives the parsed file: ``.txt`` -> set of lines, or dict of sections when
-the file has ``[section]`` headers; ``.tsv`` -> list of rows; ``.json`` -> the object.
+``data(name)`` gives the parsed file: ``.txt`` -> set of lines in comparison form (``key``);
+``.tsv`` -> list of rows; ``.json`` -> the object; ``#`` comments and blank lines dropped
+(the formats of ``Language.data``, so the stages can move to ``ctx.lang.data`` unchanged).
 ``key(s)`` is the comparison form of a Russian word or name: lower case, ё as е, single spaces.
 """
 from __future__ import annotations
@@ -10,7 +11,7 @@ import functools
 import json
 from pathlib import Path
 
-DATA_DIR = Path(__file__).resolve().parent / "data"
+DATA_DIR = Path(__file__).resolve().parent
 
 
 def key(s: str) -> str:
@@ -27,15 +28,6 @@ def data(name: str):
     lines = [ln for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
     if name.endswith(".tsv"):
         return [ln.split("\t") for ln in lines]
-    if any(ln.startswith("[") and ln.endswith("]") for ln in lines):
-        out: dict[str, set[str]] = {}
-        current = out.setdefault("", set())
-        for ln in lines:
-            if ln.startswith("[") and ln.endswith("]"):
-                current = out.setdefault(ln[1:-1], set())
-            else:
-                current.add(key(ln))
-        return out
     return {key(ln) for ln in lines}
 
 
@@ -46,11 +38,11 @@ def acronyms() -> dict[str, tuple[str, str]]:
 
 
 def title_heads() -> set[str]:
-    return data("titles.txt")["heads"]
+    return data("title_heads.txt")
 
 
 def title_modifiers() -> set[str]:
-    return data("titles.txt")["modifiers"]
+    return data("title_modifiers.txt")
 
 
 def org_heads() -> set[str]:

@@ -2,7 +2,12 @@
 from __future__ import annotations
 
 from ...stages.base import Stage
-from . import entities, events, numbers, places, quotes, times
+from ...stages.entities import ru as entities
+from ...stages.events import ru as events
+from ...stages.numbers import ru as numbers
+from ...stages.places import ru as places
+from ...stages.quotes import ru as quotes
+from ...stages.times import ru as times
 
 STAGES: tuple[Stage, ...] = (
     Stage(name="entities", version=entities.VERSION, produces="entities", run=entities.run),

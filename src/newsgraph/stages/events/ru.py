@@ -1,6 +1,6 @@
 """events.ru.v1: PLOVER events from Russian trigger lemmas over the UD parse.
 
-One explicit sequence per sentence (lexicon in data/events.json):
+One explicit sequence per sentence (lexicon in lang/ru/events.json):
 1. triggers: a verb+object phrase ("подписали соглашение", "провели переговоры", "ввели
    режим ЧП") or a trigger lemma ("задержали", "обстреляли", "митинг"); a noun that is the
    object of a phrase already taken, or of a trigger verb, is not a second event;
@@ -19,7 +19,7 @@ import functools
 
 from ...model import ArticleRecord, Event
 from ...resources import Context
-from .lexicon import data, key
+from ...lang.ru.lexicon import data, key
 
 VERSION = "events.ru.v1"
 

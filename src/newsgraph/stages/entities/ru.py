@@ -3,19 +3,19 @@
 The sequence (details in the modules named):
 1. mentions from slovnet's NER (``doc.ents``) with their nominative forms; types checked
    against the gazetteer and the organisation word lists, acronyms and unlabelled repeats
-   of names added (entities_spans);
+   of names added (ru_spans);
 2. mentions grouped into entities: a surname joins the full name, an acronym joins the
-   organisation it stands for, case forms of one name join (entities_group);
-3. titles from the title list attached to people as roles (entities_roles);
+   organisation it stands for, case forms of one name join (ru_group);
+3. titles from the title list attached to people as roles (ru_roles);
 4. entities numbered E1.. in order of first mention, each named by its fullest nominative form.
 """
 from __future__ import annotations
 
 from ...model import ArticleRecord, Entity
 from ...resources import Context
-from . import entities_group as group
-from . import entities_roles as roles
-from . import entities_spans as spans
+from . import ru_group as group
+from . import ru_roles as roles
+from . import ru_spans as spans
 
 VERSION = "entities.ru.v1"
 

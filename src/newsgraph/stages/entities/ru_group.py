@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .entities_spans import Mention
-from .lexicon import acronyms, key
+from .ru_spans import Mention
+from ...lang.ru.lexicon import acronyms, key
 
 _STOP = {"и", "по", "в", "на", "о", "об", "за", "для", "с", "при"}
 

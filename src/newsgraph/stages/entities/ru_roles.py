@@ -1,4 +1,4 @@
-"""Titles of people as roles, read off the UD parse with the title list (data/titles.txt).
+"""Titles of people as roles, read off the UD parse with the title list (lang/ru/title_heads.txt, title_modifiers.txt).
 
 A title word is a token whose lemma is a title head ("министр", "глава", "председатель") or
 a modifier that heads a phrase ("заместитель председателя ..."). It is a role of a person
@@ -12,7 +12,7 @@ organisation the first ORG (else GPE) entity whose mention lies inside the phras
 from __future__ import annotations
 
 from ...model import Role
-from .lexicon import key, title_heads, title_modifiers
+from ...lang.ru.lexicon import key, title_heads, title_modifiers
 
 _LINKS = {"appos", "flat", "flat:name", "nmod", "nsubj", "conj"}
 

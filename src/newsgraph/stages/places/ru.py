@@ -1,7 +1,7 @@
 """places.ru.v1: every place mention of the Russian entities, resolved to GeoNames.
 
 For each GPE/LOC entity (entities.ru), each mention is looked up in the Russian place
-index (places_index: hand list, ISO country names, GeoNames Cyrillic alternate names), by
+index (resources.gazetteer_ru: hand list, ISO country names, GeoNames Cyrillic alternate names), by
 the entity's nominative name first, then by the mention's own lemmas; the same GeoNames
 ids as the English pipeline, so "в Алматы", "Алма-Ата" and "Almaty" meet. A name the
 index lacks ("Хатлонской области") is kept with no id; "<adjective> область/район"
@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from ...model import ArticleRecord, Place
 from ...resources import Context, gazetteer
-from . import places_index
-from .lexicon import data, key
+from ...resources import gazetteer_ru as places_index
+from ...lang.ru.lexicon import data, key
 
 
 def division_words() -> set[str]:

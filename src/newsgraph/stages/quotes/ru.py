@@ -1,6 +1,6 @@
 """quotes.ru.v1: Russian direct, dash-dialogue and reported speech, speakers resolved.
 
-One explicit sequence per article (cue words in data/quotes.json):
+One explicit sequence per article (cue words in lang/ru/quotes.json):
 1. quotation marks: «...» (with „...“ or "..." nested inside) and „...“ spans of at least
    three words, attributed when their sentence (or the one ending in ':' before them) has a
    speech verb outside the marks;
@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from ...model import ArticleRecord, Quote
 from ...resources import Context
-from .lexicon import data, key
+from ...lang.ru.lexicon import data, key
 
 VERSION = "quotes.ru.v1"
 _OPEN_CLOSE = {"«": "»", "„": "“"}

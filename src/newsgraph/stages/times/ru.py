@@ -1,6 +1,6 @@
 """times.ru.v1: Russian time expressions normalised against the publication date (TIMEX3).
 
-Patterns over lemmas (data/times.json), tried at each token in this order:
+Patterns over lemmas (lang/ru/times.json), tried at each token in this order:
 1. "5 марта [2024 года]" -> a day; "[в начале] января [2025 года]" -> a month (mod START/MID/END);
 2. "в 2023 году", "с 2019 года", "в конце 2022 года" -> a year;
 3. "в понедельник" -> the weekday's date; "вчера", "сегодня", "завтра" -> days around it;
@@ -17,9 +17,9 @@ import re
 
 from ...model import ArticleRecord, Time
 from ...resources import Context
-from ...stages.times import calendar as cal
-from .lexicon import data, key
-from .numbers import _figure
+from . import calendar as cal
+from ...lang.ru.lexicon import data, key
+from ..numbers.ru import _figure
 
 VERSION = "times.ru.v1"
 

@@ -18,8 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import places_index
-from .lexicon import acronyms, key, org_generic, org_heads, org_names, place_heads
+from ...resources import gazetteer_ru as places_index
+from ...lang.ru.lexicon import acronyms, key, org_generic, org_heads, org_names, place_heads
 
 _ACRONYM = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁa-zа-яё]?[A-ZА-ЯЁ]{1,5}$")
 _PLACE_KINDS = {"country", "admin", "admin2", "city"}
