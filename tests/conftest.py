@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from newsgraph import settings
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("NEWSGRAPH_SHARED", ROOT.parent / "shared"))
-GOLD = Path(os.environ.get("NEWSGRAPH_GOLD", SHARED / "gold"))
+GOLD = settings.get("gold_dir")  # NEWSGRAPH_GOLD, else ../shared/gold of the checkout
 SEED = SHARED / "corpus" / "000_eb440fe5f3ef28cf.txt"
 EXAMPLES = ROOT / "examples"
 ARTIFACTS = ROOT / "tests" / "artifacts"

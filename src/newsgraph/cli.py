@@ -7,15 +7,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from dataclasses import asdict
 
-from . import __version__, service
+from . import __version__, service, settings
 from .errors import NewsgraphError
-from .ingest import DEFAULT_MAX_BYTES, Options
+from .ingest import Options
 from .model import Rejection
-from .store import DEFAULT_DB
 
 
 def _input_args(p: argparse.ArgumentParser) -> None:
@@ -24,13 +22,15 @@ def _input_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--published", metavar="YYYY-MM-DD",
                    help="publication date for inputs that carry none (plain .txt, stdin)")
     p.add_argument("--source", help="source (outlet) for inputs that carry none")
-    p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
-                   help=f"reject articles larger than this many bytes (default {DEFAULT_MAX_BYTES:,})")
+    max_bytes = settings.get("max_bytes")
+    p.add_argument("--max-bytes", type=int, default=max_bytes,
+                   help=f"reject articles larger than this many bytes (default {max_bytes:,}, NEWSGRAPH_MAX_BYTES)")
     p.add_argument("--processes", "-j", type=int, default=1, help="worker processes for the NLP (default 1)")
 
 
 def _db_arg(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--db", default=DEFAULT_DB, help=f"DuckDB file (default {DEFAULT_DB})")
+    db = settings.get("db")
+    p.add_argument("--db", default=db, help=f"DuckDB file (default {db}, NEWSGRAPH_DB)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -49,13 +49,18 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("ingest", help="extract and store articles in the DuckDB file")
     _input_args(p)
     _db_arg(p)
-    p.add_argument("--batch-size", type=int, default=64, help="articles per transaction (default 64)")
+    batch = settings.get("batch_size")
+    p.add_argument("--batch-size", type=int, default=batch,
+                   help=f"articles per transaction (default {batch}, NEWSGRAPH_BATCH_SIZE)")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
     p.add_argument("--dask", metavar="SCHEDULER",
                    help="run on a Dask cluster: 'local' (a LocalCluster of --processes workers) "
                         "or a scheduler address such as tcp://10.0.0.5:8786")
     p.add_argument("--files-per-task", type=int, default=50, help="input files per Dask task (default 50)")
+    p.add_argument("--bytes-per-task", type=int,
+                   help="cut JSONL, CSV and WARC files larger than this into byte ranges at record "
+                        "boundaries, one Dask task each (default: about four tasks per worker)")
     p.set_defaults(func=cmd_ingest)
 
     p = sub.add_parser("stats", help="counts of what the store holds")
@@ -88,8 +93,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("serve", help="serve the REST API and the web page")
     _db_arg(p)
-    p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--host", default=settings.get("host"), help="address to listen on (NEWSGRAPH_HOST)")
+    p.add_argument("--port", type=int, default=settings.get("port"), help="port (NEWSGRAPH_PORT)")
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("resolve", help="cross-article entities, event clusters and series; fix a grouping")
@@ -102,6 +107,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--rebuild", action="store_true", help="resolve the whole store again from scratch")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
     p.set_defaults(func=cmd_resolve)
+
+    p = sub.add_parser("settings", help="every setting: its variable, default, value in effect and meaning")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_settings)
     return parser
 
 
@@ -154,12 +163,13 @@ def _ingest_dask(a) -> int:
     from .scale import ingest_dask
 
     s = ingest_dask(a.paths, a.db, _opts(a), scheduler=a.dask, n_workers=max(1, a.processes),
-                    files_per_task=a.files_per_task)
+                    files_per_task=a.files_per_task, bytes_per_task=a.bytes_per_task)
     if a.json:
         print(json.dumps(asdict(s), indent=2))
     else:
-        print(f"{s.db}: {s.articles} articles from {s.partitions} partitions on {s.workers} Dask workers "
-              f"in {s.seconds:.1f}s, {s.rejected} rejected, {len(s.failed_partitions)} partitions failed")
+        print(f"{s.db}: {s.partitions} partitions on {s.workers} Dask workers in {s.seconds:.1f}s: {s.new} new, "
+              f"{s.replaced} replaced, {s.unchanged} unchanged, {s.rejected} rejected, "
+              f"{len(s.failed_partitions)} partitions failed")
         for f in s.failed_partitions:
             print(f"  failed: {f}")
     if s.failed_partitions:
@@ -232,31 +242,73 @@ def cmd_resolve(a) -> int:
 def cmd_serve(a) -> int:
     try:
         from .api import serve
-    except ImportError as exc:
-        raise NewsgraphError("the web server is not built yet") from exc
+    except ImportError as exc:  # a dependency of the server is missing from this environment
+        raise NewsgraphError(f"serve needs the package {exc.name or exc}: pip install 'newsgraph' again "
+                             "(it brings fastapi, uvicorn, xstatic-leaflet, swagger-ui-bundle)") from exc
     serve(a.db, host=a.host, port=a.port)
     return 0
 
 
+def cmd_settings(a) -> int:
+    rows = settings.table()
+    if a.json:
+        print(json.dumps(rows, indent=2, default=str))
+        return 0
+    for r in rows:
+        print(f"{r['name']:<14} {r['env']:<24} {str(r['value']):<32} {r['meaning']}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    try:
+        args = build_parser().parse_args(argv)
+    except NewsgraphError as exc:  # a setting's variable holds a bad value
+        print(f"newsgraph: error: {exc}", file=sys.stderr)
+        return 2
     try:
         return args.func(args)
     except NewsgraphError as exc:
         print(f"newsgraph: error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("newsgraph: interrupted; every committed batch is kept, run the same command again to finish",
-              file=sys.stderr)
-        return 130
+        return _interrupted()
     except BrokenPipeError:
         return 0
     except Exception as exc:  # a bug: one line, the traceback only on request
-        if os.environ.get("NEWSGRAPH_DEBUG"):
+        if _is_interrupt(exc):  # Ctrl-C while DuckDB ran a statement
+            return _interrupted()
+        if _debug():
             raise
         print(f"newsgraph: internal error: {type(exc).__name__}: {exc} "
               f"(set NEWSGRAPH_DEBUG=1 for the traceback, and please report it)", file=sys.stderr)
         return 2
+
+
+def _interrupted() -> int:
+    print("newsgraph: interrupted; every committed batch is kept, run the same command again to finish",
+          file=sys.stderr)
+    return 130
+
+
+def _is_interrupt(exc: BaseException | None) -> bool:
+    """Ctrl-C inside DuckDB surfaces as its InterruptException or a RuntimeError('Query
+    interrupted'), possibly as the cause of another error."""
+    import duckdb
+
+    seen = 0
+    while exc is not None and seen < 10:
+        if isinstance(exc, (KeyboardInterrupt, duckdb.InterruptException)) or (
+                type(exc) is RuntimeError and "interrupted" in str(exc).lower()):
+            return True
+        exc, seen = exc.__cause__ or exc.__context__, seen + 1
+    return False
+
+
+def _debug() -> bool:
+    try:
+        return settings.get("debug")
+    except NewsgraphError:
+        return True
 
 
 if __name__ == "__main__":

@@ -49,11 +49,13 @@ REJECTION_CODES: dict[str, str] = {
     "too-large": "the article is larger than the size limit; split it or raise --max-bytes",
     "bad-json": "the line is not a JSON object; fix the line (one JSON object per line)",
     "bad-csv": "the CSV row cannot be read; check quoting and the header (id,url,source,published,title,text)",
-    "bad-warc": "the WARC file is truncated or corrupt; re-download it; records before the damage were kept",
+    "bad-warc": "the WARC file is truncated or corrupt; re-download it; the other records were kept",
     "bad-html": "no main text could be extracted from the HTML; check that it is an article page",
     "unsupported": "the file type is not supported; use .txt, .jsonl, .csv, .html, .warc or .warc.gz",
     "stage-failed": "a stage failed on this article (a bug in newsgraph); report it with the article",
     "unreadable": "the file cannot be read; check that it exists and that you may read it",
+    "bad-id": "the id must be a string or a whole number of at most 512 characters; fix or drop it",
+    "duplicate-id": "two records share this id; give each article its own id (the first copy was kept)",
 }
 
 

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 
-from .ingest import Options, read_paths
+from .ingest import Options, expand_paths, read_paths
 from .model import Article, ArticleRecord, Rejection
 from .pipeline import Pipeline, select
 from .store import DEFAULT_DB, Store, parquet, queries, writer
@@ -54,6 +54,7 @@ class IngestSummary:
     replaced: int = 0
     unchanged: int = 0
     rejected: int = 0
+    extracted: int = 0  # articles that went through the NLP (new or changed)
     seconds: float = 0.0
     rejections: list[Rejection] = field(default_factory=list)
     stage_seconds: dict[str, float] = field(default_factory=dict)
@@ -73,22 +74,34 @@ def ingest(paths: Iterable[str], db: str = DEFAULT_DB, opts: Options | None = No
     pipe = Pipeline()
     versions = json.dumps({s.name: s.version for s in pipe.stages}, sort_keys=True)
     with Store(db) as store:
+        # a fixed input loses its old rejections: whole-file ones now, record ones chunk by chunk
+        writer.clear_rejections(store, [f for f in expand_paths(paths) if f != "-"])
+
         def fresh() -> Iterator[Article]:
-            for chunk in _chunked(_split_rejections(read_paths(paths, opts), summary), 256):
-                summary.read += len(chunk)
-                known = writer.stored_keys(store.con, [a.id for a in chunk])
-                for a in chunk:
+            for chunk in _chunked(read_paths(paths, opts), 256):
+                arts = [a for a in chunk if isinstance(a, Article)]
+                rejected = [r for r in chunk if isinstance(r, Rejection)]
+                writer.clear_rejections(store, [i.origin for i in chunk])
+                writer.write_rejections(store, rejected)
+                summary.rejections += rejected
+                summary.rejected += len(rejected)
+                summary.read += len(arts)
+                known = writer.stored_keys(store.con, [a.id for a in arts])
+                for a in arts:
                     if known.get(a.id) == a.content_hash + "|" + versions:
                         summary.unchanged += 1
                     else:
+                        summary.extracted += 1
                         yield a
                 if progress:
                     progress(summary)
 
         batch: list[ArticleRecord] = []
+        failed: list[Rejection] = []  # articles a stage failed on
         try:
             for out in pipe.run(fresh(), n_process=n_process):
                 if isinstance(out, Rejection):
+                    failed.append(out)
                     summary.rejections.append(out)
                     summary.rejected += 1
                     continue
@@ -97,8 +110,8 @@ def ingest(paths: Iterable[str], db: str = DEFAULT_DB, opts: Options | None = No
                     _commit(store, batch, summary, progress)
         finally:
             _commit(store, batch, summary, progress)
-            writer.write_rejections(store, summary.rejections)
-        queries.rebuild_fts(store)
+            writer.write_rejections(store, failed)
+        writer.rebuild_fts(store)
         if resolve:
             _resolve_hook(store)
         summary.store = queries.stats(store)
@@ -108,21 +121,10 @@ def ingest(paths: Iterable[str], db: str = DEFAULT_DB, opts: Options | None = No
 
 
 def _resolve_hook(store: Store) -> None:
-    """Cross-article resolution after each ingest (resolve/), when it is built."""
-    try:
-        from .resolve import run_incremental
-    except ImportError:
-        return
+    """Cross-article resolution after each ingest and import (resolve/)."""
+    from .resolve import run_incremental
+
     run_incremental(store)
-
-
-def _split_rejections(items: Iterable[Article | Rejection], summary: IngestSummary) -> Iterator[Article]:
-    for item in items:
-        if isinstance(item, Rejection):
-            summary.rejections.append(item)
-            summary.rejected += 1
-        else:
-            yield item
 
 
 def _chunked(it: Iterable, n: int) -> Iterator[list]:
@@ -166,5 +168,6 @@ def export(db: str, folder: str) -> dict[str, int]:
 def import_(db: str, folder: str) -> dict[str, int]:
     with Store(db) as store:
         counts = parquet.import_parquet(store, folder)
-        queries.rebuild_fts(store)
+        writer.rebuild_fts(store)
+        _resolve_hook(store)  # articles new to this store are linked, every decision replayed
         return counts

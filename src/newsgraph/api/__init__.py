@@ -5,8 +5,7 @@ snapshots of a store that `ingest` may be writing meanwhile (reader.py).
 """
 from __future__ import annotations
 
-import os
-
+from .. import settings
 from ..errors import InputError
 from .app import create_app
 from .reader import Reader
@@ -17,7 +16,7 @@ __all__ = ["Reader", "create_app", "serve", "tile_url"]
 def tile_url(tiles: str | None = None) -> str | None:
     """The map tile URL template (``NEWSGRAPH_TILE_URL``), or None: the map then draws
     country shapes only and fetches nothing from outside."""
-    tiles = tiles if tiles is not None else os.environ.get("NEWSGRAPH_TILE_URL") or None
+    tiles = tiles if tiles is not None else settings.get("tile_url")
     if tiles is None:
         return None
     if not tiles.startswith(("http://", "https://")) or not all(k in tiles for k in ("{z}", "{x}", "{y}")):
@@ -26,12 +25,14 @@ def tile_url(tiles: str | None = None) -> str | None:
     return tiles
 
 
-def serve(db: str, host: str = "127.0.0.1", port: int = 8000, tiles: str | None = None) -> None:
+def serve(db: str, host: str | None = None, port: int | None = None, tiles: str | None = None) -> None:
     """Serve the API and the page for ``db`` until interrupted."""
     import uvicorn
 
     tiles = tile_url(tiles)
-    reader = Reader(db)
+    host = host or settings.get("host")
+    port = port or settings.get("port")
+    reader = Reader(db, poll=settings.get("snapshot_poll"))
     app = create_app(reader, tiles=tiles, close_reader=True)
     print(f"newsgraph: serving {db} at http://{host}:{port}/ (API docs at /docs; Ctrl-C stops)", flush=True)
     try:

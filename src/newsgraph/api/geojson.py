@@ -3,6 +3,9 @@ from __future__ import annotations
 
 import functools
 import json
+import logging
+
+log = logging.getLogger("newsgraph.api")
 
 
 def collection(items: list[dict], next_cursor: str | None, total: int | None) -> dict:
@@ -27,15 +30,18 @@ def countries() -> bytes:
     """Every country polygon countryinfo ships, as one FeatureCollection (built once)."""
     from countryinfo import all_countries
 
-    feats = []
-    for c in all_countries():
+    feats, missing = [], []
+    for n, c in enumerate(all_countries()):
         try:
             g = c.geo_json()
-        except Exception:  # a country without a shape in the package
+        except Exception:  # a country without a shape in the package: counted and logged below
+            missing.append(n)
             continue
         for f in (g or {}).get("features", []):
             feats.append({"type": "Feature", "id": f.get("id"),
                           "properties": {"name": (f.get("properties") or {}).get("name")},
                           "geometry": f["geometry"]})
+    if missing:
+        log.warning("countryinfo has no shape for %d of its countries; the map leaves them blank", len(missing))
     feats.sort(key=lambda f: str(f["id"]))
     return json.dumps({"type": "FeatureCollection", "features": feats}, separators=(",", ":")).encode()

@@ -6,10 +6,12 @@ import json
 
 from fastapi import Query
 
+from .. import settings
 from .errors import bad_parameter
 
-MAX_LIMIT = 500
+MAX_LIMIT = settings.get("page_limit")  # read once, when the API is imported
 MAX_TEXT = 200
+MAX_OFFSET = 2**31 - 1  # no store pages this far; DuckDB's OFFSET overflows past 2^63
 
 Limit = Query(20, ge=1, le=MAX_LIMIT, description=f"items per page (1-{MAX_LIMIT})")
 Cursor = Query(None, max_length=200, description="the `next` value of the previous page")
@@ -25,7 +27,7 @@ def offset_of(cursor: str | None) -> int:
         offset = data["o"]
     except (ValueError, TypeError, KeyError):
         raise bad_parameter("cursor", "not a cursor this API made; pass the `next` value of the previous page")
-    if not isinstance(offset, int) or offset < 0:
+    if type(offset) is not int or not 0 <= offset <= MAX_OFFSET:
         raise bad_parameter("cursor", "not a cursor this API made; pass the `next` value of the previous page")
     return offset
 

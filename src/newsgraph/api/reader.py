@@ -33,7 +33,7 @@ from pathlib import Path
 import duckdb
 
 from ..errors import StoreError
-from . import tables
+from ..store import snapshot as tables
 from ..store import fts_extension_path
 
 log = logging.getLogger("newsgraph.api")

@@ -43,7 +43,6 @@ from __future__ import annotations
 import json
 import math
 import re
-import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,7 +51,7 @@ from ..errors import EvalError
 
 CQE_PUBLISHED = {"value_f1": 0.920, "value_unit_f1": 0.856,
                  "note": "published on the full NewsQuant set (Almasian et al. 2023)"}
-CQE_DEFAULT_PYTHON = "/tmp/cqe-venv/bin/python"
+CQE_DEFAULT_PYTHON = "/tmp/cqe-venv/bin/python"  # the default of settings "cqe_python"
 # Runs inside the CQE venv: texts (JSON) on stdin -> {"seconds", "preds"} on stdout.
 _CQE_RUNNER = r"""
 import json, locale, sys, time
@@ -303,7 +302,9 @@ def quantulum_classifier() -> str:
     import sklearn
     from quantulum3 import classifier
 
-    cache = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "newsgraph"
+    from .. import settings
+
+    cache = settings.get("cache_dir")
     path = cache / f"quantulum3-clf-sklearn{sklearn.__version__}.joblib"
     if not path.is_file():
         cache.mkdir(parents=True, exist_ok=True)
@@ -336,7 +337,9 @@ def _run_cqe(data) -> Tally | None:
 
     from ..nlp import MODEL
 
-    python = os.environ.get("NEWSGRAPH_CQE_PYTHON") or CQE_DEFAULT_PYTHON
+    from .. import settings
+
+    python = str(settings.get("cqe_python"))
     if not Path(python).is_file():
         return None
     proc = subprocess.run([python, "-c", _CQE_RUNNER, MODEL], input=json.dumps([t for t, _ in data]),

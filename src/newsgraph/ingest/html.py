@@ -1,34 +1,69 @@
-"""HTML pages: main text and metadata through trafilatura."""
+"""HTML pages: main text and metadata through trafilatura.
+
+Decoding: UTF-8 first (valid UTF-8 is almost never anything else), then the charset the
+HTTP header or a ``<meta charset>`` declares (a Latin-1 page says so in its head)."""
 from __future__ import annotations
 
+import codecs
 import logging
+import re
 from collections.abc import Iterator
 
 from ..model import Article, Rejection
-from .common import Options, decode, make_article, reject
+from .common import Options, Source, looks_binary, make_article, reject
 
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 logging.getLogger("htmldate").setLevel(logging.CRITICAL)
 
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
-def read_html(data: bytes, origin: str, opts: Options) -> Iterator[Article | Rejection]:
-    html = decode(data, origin)
+
+def read_html(data: bytes, src: Source, opts: Options) -> Iterator[Article | Rejection]:
+    html = decode_html(data, src.name)
     if isinstance(html, Rejection):
         yield html
         return
-    yield from_html(html, origin, opts)
+    yield from_html(html, src, opts)
 
 
-def from_html(html: str, origin: str, opts: Options, *, url: str | None = None,
+def decode_html(data: bytes, origin: str, declared: str | None = None) -> str | Rejection:
+    """An HTML page's bytes as text, or why they cannot be."""
+    if not data.strip():
+        return reject(origin, "empty")
+    if looks_binary(data):
+        return reject(origin, "binary")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        first_bad = exc.start
+    meta = _META_CHARSET.search(data[:8192])
+    for charset in (declared, meta.group(1).decode("ascii") if meta else None):
+        if not charset or _is_utf8(charset):
+            continue
+        try:
+            return data.decode(charset)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    return reject(origin, "undecodable", f"invalid UTF-8 byte at offset {first_bad} and no usable declared charset")
+
+
+def _is_utf8(charset: str) -> bool:
+    try:
+        return codecs.lookup(charset).name == "utf-8"
+    except LookupError:
+        return False
+
+
+def from_html(html: str, src: Source, opts: Options, *, url: str | None = None,
               fallback_date: str | None = None) -> Article | Rejection:
     import trafilatura  # heavy import, only when HTML is read
 
     doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False)
     if doc is None or not (getattr(doc, "text", None) or "").strip():
-        return reject(origin, "bad-html")
+        return reject(src.name, "bad-html")
     published = getattr(doc, "date", None) or fallback_date
     return make_article(
-        origin, doc.text, opts,
+        src, doc.text, opts,
         published=published, url=getattr(doc, "url", None) or url,
         source=getattr(doc, "sitename", None) or getattr(doc, "hostname", None),
         title=getattr(doc, "title", None),

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import time
 
-from .db import RESOLVE_VERSION, bulk_insert, ensure_schema, forget, pending_articles, temp_ids
+from ..store.writer.resolve import drop_tables, mark_resolved
+from .db import RESOLVE_VERSION, ensure_schema, forget, pending_articles, temp_ids
 
 __all__ = ["run_incremental", "rebuild", "command", "RESOLVE_VERSION"]
 
@@ -42,9 +43,7 @@ def run_incremental(store, *, limit: int | None = None) -> dict:
         summary["events"] = events.resolve_events(con, "_resolve_pending")
         summary["series"] = series.resolve_series(con, "_resolve_pending")
         summary["decisions"] = decisions.replay(con)
-        con.execute("DELETE FROM resolve_state WHERE article_id IN (SELECT id FROM _resolve_pending)")
-        bulk_insert(con, "resolve_state", ["article_id", "content_hash", "published", "version", "resolved_at"],
-                    [(aid, h, pub, RESOLVE_VERSION, _now()) for aid, h, pub in pending])
+        mark_resolved(con, "_resolve_pending", [(aid, h, pub, RESOLVE_VERSION, _now()) for aid, h, pub in pending])
     summary["seconds"] = round(time.perf_counter() - t0, 3)
     return summary
 
@@ -53,8 +52,7 @@ def rebuild(store) -> dict:
     """Drop every derived table (not the decisions) and resolve the whole store again."""
     con = store.con
     with store.transaction():
-        for t in _DERIVED:
-            con.execute(f"DROP TABLE IF EXISTS {t}")
+        drop_tables(con, _DERIVED)
     ensure_schema(con)
     return run_incremental(store)
 

@@ -17,6 +17,7 @@ import hashlib
 from collections import Counter
 
 from ..errors import NewsgraphError
+from ..store.writer.resolve import add_decision, merge_entity_rows, reassign, redirect
 from .db import temp_ids
 
 KINDS = {"ent_": "entity", "evc_": "cluster", "ser_": "series"}
@@ -47,8 +48,7 @@ def record(con, action: str, a: str, b: str | None = None) -> dict:
         if not _exists(con, i):
             raise DecisionError(f"{i}: no such {KINDS[i[:4]]}; check the id (merged ids redirect: "
                                 f"see resolve_redirects)")
-    seq = con.execute("SELECT coalesce(max(seq), 0) + 1 FROM resolve_decisions").fetchone()[0]
-    con.execute("INSERT INTO resolve_decisions VALUES (?, ?, ?, ?, now())", [seq, action, a, b])
+    add_decision(con, action, a, b)
     return apply(con, action, a, b)
 
 
@@ -92,20 +92,15 @@ def _exists(con, id_: str) -> bool:
 def _merge(con, a: str, b: str) -> int:
     kind = kind_of(a)
     if kind == "entity":
-        n = con.execute("UPDATE entity_links SET store_entity_id = ? WHERE store_entity_id = ?", [a, b]).fetchone()[0]
-        con.execute("UPDATE entity_roles SET store_entity_id = ? WHERE store_entity_id = ?", [a, b])
-        con.execute("UPDATE entity_roles SET org = ? WHERE org = ?", [a, b])
-        con.execute("INSERT OR IGNORE INTO entity_keys SELECT key, ? FROM entity_keys WHERE store_entity_id = ?",
-                    [a, b])
-        con.execute("DELETE FROM entity_keys WHERE store_entity_id = ?", [b])
+        n = merge_entity_rows(con, a, b)
         _refresh_entities(con, {a, b})
     elif kind == "cluster":
-        n = con.execute("UPDATE event_cluster_members SET cluster_id = ? WHERE cluster_id = ?", [a, b]).fetchone()[0]
+        n = reassign(con, "event_cluster_members", "cluster_id", a, b)
         _refresh_clusters(con, {a, b})
     else:
-        n = con.execute("UPDATE series_points SET series_id = ? WHERE series_id = ?", [a, b]).fetchone()[0]
+        n = reassign(con, "series_points", "series_id", a, b)
         _refresh_series(con, {a, b})
-    con.execute("INSERT OR REPLACE INTO resolve_redirects VALUES (?, ?)", [b, a])
+    redirect(con, b, a)
     return n
 
 
@@ -135,12 +130,10 @@ def _split(con, id_: str, article: str | None) -> int:
         temp_ids(con, "_resolve_split", sorted({r[0] for r in rs}))
         if kind == "entity":
             names = sorted({r[1] for r in rs})
-            q = (f"UPDATE {table} SET {col} = ? WHERE {col} = ? AND article_id IN (SELECT id FROM _resolve_split)"
-                 + ("" if article else " AND name IN (SELECT unnest(?))"))
-            moved += con.execute(q, [new, id_] + ([] if article else [names])).fetchone()[0]
+            moved += reassign(con, table, col, new, id_, articles_table="_resolve_split",
+                              names=None if article else names)
         else:
-            moved += con.execute(f"UPDATE {table} SET {col} = ? WHERE {col} = ? AND article_id IN "
-                                 f"(SELECT id FROM _resolve_split)", [new, id_]).fetchone()[0]
+            moved += reassign(con, table, col, new, id_, articles_table="_resolve_split")
     if moved:
         {"entity": _refresh_entities, "cluster": _refresh_clusters, "series": _refresh_series}[kind](con, new_ids)
     return moved

@@ -308,7 +308,6 @@ def refresh_entities(con, profiles: dict[str, Profile], ids: set[str]) -> None:
             "SELECT l.store_entity_id, l.name, count(*) FROM entity_links l "
             "JOIN _resolve_touched t ON t.id = l.store_entity_id GROUP BY 1, 2").fetchall():
         names.setdefault(sid, Counter())[name] = n
-    con.execute("DELETE FROM store_entities WHERE id IN (SELECT id FROM _resolve_touched)")
     rows = []
     for sid, n_art, n_men, first, last, typ in stats:
         p = profiles.get(sid)
@@ -316,7 +315,8 @@ def refresh_entities(con, profiles: dict[str, Profile], ids: set[str]) -> None:
         rows.append((sid, _entity_type(p, typ), canonical_name(counter), dumps(sorted(counter)[:50]), n_art,
                      int(n_men or 0), dumps(_given_json(p)), dumps(sorted(p.titles) if p else []),
                      dumps(dict(p.context.most_common(CONTEXT_MAX)) if p else {}), first, last))
-    bulk_insert(con, "store_entities", ["id", "type", "name", "aliases", "articles", "mentions", "given", "titles",
+    from ..store.writer.resolve import replace_rows
+    replace_rows(con, "store_entities", "_resolve_touched", ["id", "type", "name", "aliases", "articles", "mentions", "given", "titles",
                                         "context", "first_seen", "last_seen"], rows)
 
 

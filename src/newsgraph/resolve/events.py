@@ -25,6 +25,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ..store.writer import temp_table
+from ..store.writer.resolve import replace_rows
 from .db import bulk_insert, dumps, temp_ids
 
 THRESHOLD = 0.6
@@ -230,8 +232,8 @@ def load_candidates(con, new: list[Ev]) -> list[Ev]:
     """Existing cluster members of the same type whose day range overlaps a new event's."""
     if not new:
         return []
-    con.execute("CREATE OR REPLACE TEMP TABLE _resolve_newev (type VARCHAR, lo INTEGER, hi INTEGER)")
-    bulk_insert(con, "_resolve_newev", ["type", "lo", "hi"], sorted({(e.type, e.lo, e.hi) for e in new}))
+    temp_table(con, "_resolve_newev", {"type": "VARCHAR", "lo": "INTEGER", "hi": "INTEGER"},
+               sorted({(e.type, e.lo, e.hi) for e in new}))
     rows = con.execute("""
         SELECT DISTINCT m.article_id, m.event_id, m.type, m.mode, m.date, m.day_lo, m.day_hi, m.published,
                m.place, m.lat, m.lon, m.country, m.actors, m.words, m.source, m.cluster_id
@@ -309,8 +311,7 @@ def refresh_clusters(con, ids: set[str]) -> None:
     groups: dict[str, list[tuple]] = {}
     for r in rows:
         groups.setdefault(r[0], []).append(r)
-    con.execute("DELETE FROM event_clusters WHERE id IN (SELECT id FROM _resolve_clusters)")
-    bulk_insert(con, "event_clusters", ["id", "type", "date", "place", "lat", "lon", "country", "actors",
+    replace_rows(con, "event_clusters", "_resolve_clusters", ["id", "type", "date", "place", "lat", "lon", "country", "actors",
                                         "targets", "sources", "articles", "earliest", "earliest_published",
                                         "evidence"], [_cluster_row(cid, ms) for cid, ms in groups.items()])
 

@@ -19,6 +19,7 @@ import json
 import re
 from collections import Counter
 
+from ..store.writer.resolve import replace_rows
 from .db import bulk_insert, dumps, temp_ids
 from .names import country_of, fold
 
@@ -203,7 +204,6 @@ def refresh_series(con, ids: set[str], state: dict[str, dict]) -> None:
         FROM series_points p JOIN _resolve_series t ON t.id = p.series_id
         LEFT JOIN numbers n ON n.article_id = p.article_id AND n.id = p.number_id GROUP BY 1""").fetchall()
     keys = dict(con.execute("SELECT id, key FROM series WHERE id IN (SELECT id FROM _resolve_series)").fetchall())
-    con.execute("DELETE FROM series WHERE id IN (SELECT id FROM _resolve_series)")
     out = []
     for sid, n, first, last, last_value, cat, label in rows:
         st = state.get(sid, {"words": Counter()})
@@ -212,7 +212,7 @@ def refresh_series(con, ids: set[str], state: dict[str, dict]) -> None:
         out.append((sid, cat, counted, None if cc == "?" else cc, key, label,
                     dumps(dict(st["words"].most_common(CONTEXT_WORDS))), n, first, last,
                     dumps({"last_value": last_value, "points": n})))
-    bulk_insert(con, "series", ["id", "category", "counted", "country", "key", "label", "context", "points",
+    replace_rows(con, "series", "_resolve_series", ["id", "category", "counted", "country", "key", "label", "context", "points",
                                 "first_date", "last_date", "evidence"], out)
 
 

@@ -164,10 +164,9 @@ def _fingerprint() -> str:
 
 
 def cache_dir() -> Path:
-    if os.environ.get("NEWSGRAPH_CACHE"):
-        return Path(os.environ["NEWSGRAPH_CACHE"])
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "newsgraph"
+    from .. import settings
+
+    return settings.get("cache_dir")
 
 
 def cache_file() -> Path:

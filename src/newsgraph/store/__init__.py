@@ -1,7 +1,8 @@
 """The DuckDB store: one file, a table per record list, transactional idempotent writes.
 
-``Store`` owns the connection; ``writer`` is the only code that writes facts; ``queries``
-holds the named reads; ``parquet`` the export/import of every table.
+``Store`` owns the connection and creates every table (schema.sql here, resolve/schema.sql
+for the cross-article tables); ``writer`` is the only code that writes; ``queries`` and
+``api_queries`` hold the named reads; ``parquet`` the export/import of every table.
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ import duckdb
 
 from ..errors import StoreError
 
-DEFAULT_DB = "newsgraph.duckdb"
+DEFAULT_DB = "newsgraph.duckdb"  # the default of settings "db" (NEWSGRAPH_DB overrides it in the CLI)
 FTS_VERSION = "v1.5.5"
 
 # Tables in the order they are exported; "articles" first so imports can key on it.
@@ -49,8 +50,12 @@ class Store:
         except duckdb.Error as exc:
             raise StoreError(f"{self.path}: not a DuckDB database or damaged ({exc})") from exc
         self._fts_loaded = False
+        self.con.execute("SET enable_progress_bar = false")  # DuckDB's bar would go into --json output
         if not read_only:
+            from .writer.resolve import ensure_resolve_schema
+
             self.con.execute(_res.files(__package__).joinpath("schema.sql").read_text())
+            ensure_resolve_schema(self.con)
 
     def load_fts(self) -> None:
         if not self._fts_loaded:
@@ -64,7 +69,8 @@ class Store:
         try:
             yield self.con
         except BaseException:
-            self.con.execute("ROLLBACK")
+            with contextlib.suppress(duckdb.Error):  # an interrupted statement may have ended it already
+                self.con.execute("ROLLBACK")
             raise
         else:
             self.con.execute("COMMIT")

@@ -1,6 +1,6 @@
 """Named reads for the REST API, over a snapshot connection (see newsgraph.api.reader).
 
-They read the store's tables and the helper tables ``newsgraph.api.tables`` builds in the
+They read the store's tables and the helper tables ``newsgraph.store.snapshot`` builds in the
 server's private snapshot (api_entity_map, api_entities, api_records, api_quotes). Every
 function takes a DuckDB cursor and only binds parameters; the few SQL fragments chosen
 in Python come from fixed strings, never from user input.

@@ -23,6 +23,19 @@ def rebuild(con) -> None:
         con.execute(f"PRAGMA drop_fts_index('{TABLE}')")
 
 
+def stale(con) -> bool:
+    """Whether the Russian index misses articles (a snapshot taken before the writer re-indexed)."""
+    n = con.execute("SELECT count(*) FROM articles WHERE lang = 'ru'").fetchone()[0]
+    if not _has_table(con):
+        return n > 0
+    return n != con.execute(f"SELECT count(*) FROM {TABLE}").fetchone()[0]
+
+
+def _has_table(con) -> bool:
+    return con.execute("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'main' "
+                       "AND table_name = ?", [TABLE]).fetchone()[0] > 0
+
+
 def _indexed(con) -> bool:
     return con.execute("SELECT count(*) FROM information_schema.schemata WHERE schema_name = ?",
                        [f"fts_main_{TABLE}"]).fetchone()[0] > 0

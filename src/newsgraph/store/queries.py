@@ -2,11 +2,14 @@
 from __future__ import annotations
 
 import json
+
+import duckdb
 from typing import Any
 
 from ..model import FACT_LISTS, SCHEMA_VERSION
 from . import TABLES, Store, fts_ru
-from .writer import JSON_FIELDS, fact_columns
+from .columns import JSON_FIELDS, fact_columns
+from .writer.records import rebuild_fts as _writer_rebuild_fts
 
 
 def _rows(store: Store, sql: str, params: list | None = None) -> list[dict[str, Any]]:
@@ -52,11 +55,8 @@ def stats(store: Store) -> dict[str, Any]:
     return out
 
 
-def rebuild_fts(store: Store) -> None:
-    """Re-index article titles and texts for full-text search (after each ingest)."""
-    store.load_fts()
-    store.con.execute("PRAGMA create_fts_index('articles', 'id', 'title', 'text', overwrite=1)")
-    fts_ru.rebuild(store.con)
+# The full-text index is a write: the writer owns it (kept here under its old name for callers).
+rebuild_fts = _writer_rebuild_fts
 
 
 def search(store: Store, query: str, limit: int = 20) -> list[dict[str, Any]]:
@@ -67,7 +67,7 @@ def search(store: Store, query: str, limit: int = 20) -> list[dict[str, Any]]:
             SELECT a.id, published, title, source, s.score, text FROM articles a
             JOIN ({fts_ru.scores_sql(store.con)}) s ON s.id = a.id
             WHERE s.score IS NOT NULL ORDER BY s.score DESC, a.id LIMIT ?""", fts_ru.params(store.con, query) + [limit])
-    except Exception as exc:  # no index yet: the store is empty or was never indexed
+    except duckdb.CatalogException as exc:  # no index yet: the store is empty or was never indexed
         if "fts_main_articles" not in str(exc):
             raise
         rows = []

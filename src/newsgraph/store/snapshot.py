@@ -1,4 +1,4 @@
-"""Helper tables the server builds in its private snapshot (never in the user's file).
+"""Helper tables the API server builds in its private snapshot copy (never in the user's file).
 
 ``prepare(con)`` runs once per snapshot (see reader.py):
 - ``api_entity_map``: each per-article entity with its store-wide id: resolve/'s
@@ -15,8 +15,9 @@ from __future__ import annotations
 import duckdb
 
 from ..model import FACT_LISTS, SCHEMA_VERSION
-from ..store.api_queries import RESOLVE_ENTITIES, RESOLVE_LINKS, has_columns, has_table
-from ..store.writer import JSON_FIELDS, fact_columns
+from .api_queries import RESOLVE_ENTITIES, RESOLVE_LINKS, has_columns, has_table
+from . import fts_ru
+from .columns import JSON_FIELDS, fact_columns
 
 
 _GROUP_ID = "'e' || substr(md5(e.type || '|' || lower(e.name)), 1, 12)"
@@ -65,6 +66,8 @@ def prepare(con) -> None:
         con.execute("PRAGMA create_fts_index('api_quotes', 'qkey', 'text', overwrite=1)")
     if _articles_index_stale(con):  # a snapshot taken mid-ingest, before the writer re-indexed
         con.execute("PRAGMA create_fts_index('articles', 'id', 'title', 'text', overwrite=1)")
+    if fts_ru.stale(con):
+        fts_ru.rebuild(con)
 
 
 def _articles_index_stale(con) -> bool:

@@ -1,4 +1,4 @@
-"""The one writer: records and rejections into the store, idempotently, a batch per transaction.
+"""Records and rejections into the store, idempotently, a batch per transaction.
 
 An article whose content hash and stage versions are unchanged is skipped; a changed one
 has every old fact row deleted before the new rows go in, in the same transaction.
@@ -7,23 +7,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import math
 from collections.abc import Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 
-from ..model import FACT_LISTS, FACT_TYPES, ArticleRecord, Rejection
-from . import Store
-
-JSON_FIELDS = {"mentions", "roles", "trigger", "sentence"}
-
-
-def fact_columns(list_name: str) -> list[str]:
-    """Store columns of a fact table, in schema order (the dataclass fields)."""
-    return ["article_id"] + [f.name for f in fields(FACT_TYPES[list_name])] + ["stage_version"]
-
-
-ARTICLE_COLUMNS = ["id", "content_hash", "url", "source", "published", "title", "lang", "text",
-                   "text_offset", "stages", "origin", "ingested_at"]
+from ...model import FACT_LISTS, ArticleRecord, Rejection
+from ..columns import ARTICLE_COLUMNS, JSON_FIELDS, fact_columns
+from .. import fts_ru
+from .rows import delete_ids, insert_rows
 
 
 @dataclass
@@ -31,10 +21,6 @@ class WriteResult:
     inserted: int = 0  # new articles
     replaced: int = 0  # articles whose text or stage versions changed
     unchanged: int = 0  # skipped: same content hash and stage versions
-
-
-def _q(col: str) -> str:
-    return f'"{col}"'
 
 
 def _fact_row(article_id: str, fact, version: str, cols: Sequence[str]) -> list:
@@ -59,7 +45,7 @@ def stored_keys(con, ids: Sequence[str]) -> dict[str, str]:
     ).fetchall())
 
 
-def write_records(store: Store, records: Sequence[ArticleRecord]) -> WriteResult:
+def write_records(store, records: Sequence[ArticleRecord]) -> WriteResult:
     """Upsert a batch of records in one transaction."""
     res = WriteResult()
     if not records:
@@ -86,45 +72,16 @@ def write_records(store: Store, records: Sequence[ArticleRecord]) -> WriteResult
             return res
         changed_ids = [r.article.id for r in changed]
         for table in ("articles",) + FACT_LISTS:
-            col = "id" if table == "articles" else "article_id"
-            con.execute(f"DELETE FROM {table} WHERE {col} IN (SELECT unnest(?))", [changed_ids])
-        _bulk_insert(con, "articles", ARTICLE_COLUMNS, [_article_row(r, now) for r in changed])
+            delete_ids(con, table, "id" if table == "articles" else "article_id", changed_ids)
+        # a replaced article is resolved again by the next cross-article run
+        delete_ids(con, "resolve_state", "article_id", changed_ids)
+        insert_rows(con, "articles", ARTICLE_COLUMNS, [_article_row(r, now) for r in changed])
         for name in FACT_LISTS:
             cols = fact_columns(name)
             rows = [_fact_row(r.article.id, f, r.stages.get(name, ""), cols)
                     for r in changed for f in r.get(name)]
-            _bulk_insert(con, name, cols, rows)
+            insert_rows(con, name, cols, rows)
     return res
-
-
-def _bulk_insert(con, table: str, cols: Sequence[str], rows: list[list]) -> None:
-    """One INSERT per table and batch: the rows go in as one JSON document that DuckDB
-    parses into typed rows (executemany costs a statement per row; typed list parameters
-    are converted value by value: both are 40-50x slower). The strict transform fails
-    loudly on a value of the wrong type instead of storing NULL."""
-    if not rows:
-        return
-    types = _column_types(con, table)
-    shape = json.dumps([{c: types[c] for c in cols}])
-    payload = json.dumps([dict(zip(cols, map(_json_value, r))) for r in rows], ensure_ascii=False)
-    con.execute(f"INSERT INTO {table} ({', '.join(map(_q, cols))}) "
-                f"SELECT {', '.join(map(_q, cols))} FROM (SELECT unnest(json_transform_strict(?::JSON, ?), recursive := true))",
-                [payload, shape])
-
-
-def _json_value(v):
-    if isinstance(v, float) and not math.isfinite(v):
-        return None
-    if isinstance(v, (dt.date, dt.datetime)):
-        return v.isoformat()
-    return v
-
-
-def _column_types(con, table: str) -> dict[str, str]:
-    return dict(con.execute(
-        "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ?", [table]
-    ).fetchall())
-
 
 
 def _article_row(rec: ArticleRecord, now: dt.datetime) -> list:
@@ -133,7 +90,7 @@ def _article_row(rec: ArticleRecord, now: dt.datetime) -> list:
             a.text_offset, json.dumps(rec.stages, sort_keys=True), a.origin, now]
 
 
-def write_rejections(store: Store, rejections: Sequence[Rejection]) -> None:
+def write_rejections(store, rejections: Sequence[Rejection]) -> None:
     if not rejections:
         return
     now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
@@ -145,8 +102,15 @@ def write_rejections(store: Store, rejections: Sequence[Rejection]) -> None:
         )
 
 
-def clear_rejections(store: Store, origins: Sequence[str]) -> None:
+def clear_rejections(store, origins: Sequence[str]) -> None:
     """A file that now reads cleanly loses its old rejections (re-runs converge)."""
     if origins:
         with store.transaction() as con:
             con.execute("DELETE FROM rejections WHERE origin IN (SELECT unnest(?))", [list(origins)])
+
+
+def rebuild_fts(store) -> None:
+    """Re-index article titles and texts for full-text search (after each ingest or import)."""
+    store.load_fts()
+    store.con.execute("PRAGMA create_fts_index('articles', 'id', 'title', 'text', overwrite=1)")
+    fts_ru.rebuild(store.con)  # the Russian articles' own index (Russian stemmer)
