@@ -105,7 +105,9 @@ def main() -> None:
     runs = []
     for kind in ("ru", "en", "both"):
         out = subprocess.run([sys.executable, __file__, "--worker", kind, "--gold", str(a.gold),
-                              "--limit", str(a.limit)], capture_output=True, text=True, check=True)
+                              "--limit", str(a.limit)], capture_output=True, text=True)
+        if out.returncode:
+            sys.exit(f"the {kind} run failed:\n{out.stderr[-3000:]}")
         runs.append(json.loads(out.stdout.strip().splitlines()[-1]))
     result = {"command": f"python benchmarks/ru_nlp.py --limit {a.limit}", "machine": platform.platform(),
               "note": "one run per configuration on a shared 2-core machine; Russian = factRuEval dev, "

@@ -242,7 +242,7 @@ class _Speakers:
 
     def __init__(self, doc, entities) -> None:
         self.doc = doc
-        self.mentions = sorted((s, e, ent) for ent in entities for s, e in ent.mentions)
+        self.mentions = sorted(((s, e, ent) for ent in entities for s, e in ent.mentions), key=lambda m: m[:2])
         self.roles = [(r.start, r.end, ent) for ent in entities for r in ent.roles]
 
     def resolve(self, rng):
