@@ -10,7 +10,7 @@ import json
 import sys
 from dataclasses import asdict
 
-from . import __version__, service, settings
+from . import __version__, lang, service, settings
 from .errors import NewsgraphError
 from .ingest import Options
 from .model import Rejection
@@ -22,6 +22,9 @@ def _input_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--published", metavar="YYYY-MM-DD",
                    help="publication date for inputs that carry none (plain .txt, stdin)")
     p.add_argument("--source", help="source (outlet) for inputs that carry none")
+    p.add_argument("--lang", metavar="CODE",
+                   help="language (en, ru, ...) for inputs whose records carry no 'lang' field; "
+                        "default: detected from each text")
     max_bytes = settings.get("max_bytes")
     p.add_argument("--max-bytes", type=int, default=max_bytes,
                    help=f"reject articles larger than this many bytes (default {max_bytes:,}, NEWSGRAPH_MAX_BYTES)")
@@ -115,19 +118,33 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _opts(a) -> Options:
-    return Options(published=a.published, max_bytes=a.max_bytes, source=a.source)
+    if a.lang and lang.get(lang.normalize_code(a.lang)) is None:
+        print(f"warning: no pipeline for --lang {a.lang!r} (supported: {', '.join(lang.LANGUAGES)}); "
+              f"its articles are kept without facts", file=sys.stderr)
+    return Options(published=a.published, max_bytes=a.max_bytes, source=a.source, lang=a.lang)
 
 
 def cmd_extract(a) -> int:
     stages = a.stages.split(",") if a.stages else None
     rejected = 0
+    unsupported: dict[str, int] = {}
     for out in service.extract(a.paths, _opts(a), n_process=a.processes, stages=stages):
         if isinstance(out, Rejection):
             rejected += 1
             print(f"rejected {out.origin} [{out.code}]: {out.message}", file=sys.stderr)
             continue
+        if lang.get(out["lang"]) is None:
+            unsupported[out["lang"]] = unsupported.get(out["lang"], 0) + 1
         print(json.dumps(out, ensure_ascii=False, indent=2 if a.pretty else None))
+    if unsupported:
+        print(f"{_unsupported_note(unsupported)}: printed without facts", file=sys.stderr)
     return 1 if rejected else 0
+
+
+def _unsupported_note(by_lang: dict[str, int]) -> str:
+    langs = ", ".join(f"{code}: {n}" for code, n in sorted(by_lang.items()))
+    return (f"{sum(by_lang.values())} article(s) in languages without a pipeline ({langs}; "
+            f"supported: {', '.join(lang.LANGUAGES)})")
 
 
 def cmd_ingest(a) -> int:
@@ -168,7 +185,7 @@ def _ingest_dask(a) -> int:
         print(json.dumps(asdict(s), indent=2))
     else:
         print(f"{s.db}: {s.partitions} partitions on {s.workers} Dask workers in {s.seconds:.1f}s: {s.new} new, "
-              f"{s.replaced} replaced, {s.unchanged} unchanged, {s.rejected} rejected, "
+              f"{s.replaced} replaced, {s.unchanged} unchanged, {s.rejected} rejected, {s.unsupported} unsupported, "
               f"{len(s.failed_partitions)} partitions failed")
         for f in s.failed_partitions:
             print(f"  failed: {f}")
@@ -180,7 +197,9 @@ def _ingest_dask(a) -> int:
 def _print_summary(s: service.IngestSummary) -> None:
     st = s.store
     print(f"{s.db}: read {s.read} articles in {s.seconds:.1f}s: {s.inserted} new, {s.replaced} replaced, "
-          f"{s.unchanged} unchanged, {s.rejected} rejected")
+          f"{s.unchanged} unchanged, {s.rejected} rejected, {s.unsupported} unsupported")
+    if s.unsupported:
+        print(f"  {_unsupported_note(s.unsupported_langs)}: stored without facts")
     for r in s.rejections[:20]:
         print(f"  rejected {r.origin} [{r.code}]: {r.message}")
     if len(s.rejections) > 20:

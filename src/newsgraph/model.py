@@ -26,7 +26,7 @@ class Article:
     url: str | None = None
     source: str | None = None
     title: str | None = None
-    lang: str = "en"
+    lang: str | None = None  # ISO 639-1 code; None = not given (the pipeline detects it)
     origin: str = ""  # file[:line] it came from, for messages
     text_offset: int = 0  # where `text` starts in the input file (seed format header)
 

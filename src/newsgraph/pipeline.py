@@ -1,14 +1,19 @@
-"""Run the stages over articles: spaCy once per article, then each stage in order.
+"""Run each article's language's stages: its NLP once per article, then each stage in order.
 
 The sequence, step by step:
-1. check the stage declarations (every ``requires`` produced by an earlier stage);
-2. parse texts with ``nlp.pipe`` in batches (the model is loaded once per process);
-3. run each stage on the Doc, filling the record list it declares, timing each;
-4. a stage that raises on one article turns that article into a Rejection; the batch goes on.
-With ``n_process > 1`` whole batches go to worker processes that each load the model once.
+1. check the stage declarations of each language (every ``requires`` produced earlier);
+2. route each article by ``Article.lang`` (detected from the text when the input gave
+   none, ``lang.detect``); one batch may mix languages;
+3. per language, parse its texts with the language's ``nlp().pipe`` (loaded once per
+   process) and run its stages on each Doc, filling the record lists they declare, timing each;
+4. an article whose language has no pipeline keeps its text and metadata, gets no facts,
+   and is counted in ``Timings.unsupported``;
+5. a stage that raises on one article turns that article into a Rejection; the batch goes on.
+With ``n_process > 1`` whole batches go to worker processes that each load the models once.
 """
 from __future__ import annotations
 
+import json
 import multiprocessing
 import time
 from collections.abc import Iterable, Iterator, Sequence
@@ -16,20 +21,22 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
 
-from . import nlp as nlp_mod, textsplit
+from . import lang as lang_mod, textsplit
 from .errors import PipelineError
+from .lang.detect import detect
 from .model import Article, ArticleRecord, FACT_LISTS, Rejection
 from .resources import Context
-from .stages import STAGES
 from .stages.base import Stage
 
 
 @dataclass
 class Timings:
-    """Seconds spent per step ("spacy" and each stage name), summed over articles."""
+    """Seconds spent per step ("spacy" = the language's NLP, and each stage name), summed over
+    articles; ``unsupported`` counts articles per language code that has no pipeline."""
 
     seconds: dict[str, float] = field(default_factory=dict)
     articles: int = 0
+    unsupported: dict[str, int] = field(default_factory=dict)
 
     def add(self, name: str, secs: float) -> None:
         self.seconds[name] = self.seconds.get(name, 0.0) + secs
@@ -38,6 +45,8 @@ class Timings:
         for k, v in other.seconds.items():
             self.add(k, v)
         self.articles += other.articles
+        for code, n in other.unsupported.items():
+            self.unsupported[code] = self.unsupported.get(code, 0) + n
 
 
 def check_stages(stages: Sequence[Stage]) -> None:
@@ -54,37 +63,75 @@ def check_stages(stages: Sequence[Stage]) -> None:
         produced.add(st.produces)
 
 
-def select(names: Iterable[str] | None) -> list[Stage]:
-    """The stages to run: all of them, or the named ones (with what they require)."""
+def select(names: Iterable[str] | None, available: Sequence[Stage] | None = None) -> list[Stage]:
+    """The stages to run out of ``available`` (English's by default): all of them, or the
+    named ones with what they require."""
+    pool = list(lang_mod.get("en").stages() if available is None else available)
     if names is None:
-        return list(STAGES)
+        return pool
     wanted = set(names)
-    unknown = wanted - {s.name for s in STAGES}
+    unknown = wanted - {s.name for s in pool}
     if unknown:
-        raise PipelineError(f"unknown stage(s) {sorted(unknown)}; valid: {[s.name for s in STAGES]}")
-    by_list = {s.produces: s for s in STAGES}
+        raise PipelineError(f"unknown stage(s) {sorted(unknown)}; valid: {[s.name for s in pool]}")
+    by_list = {s.produces: s for s in pool}
     todo = list(wanted)
     while todo:
         current = todo.pop()
-        for req in next(s for s in STAGES if s.name == current).requires:
+        for req in next(s for s in pool if s.name == current).requires:
             name = by_list[req].name
             if name not in wanted:
                 wanted.add(name)
                 todo.append(name)
-    return [s for s in STAGES if s.name in wanted]
+    return [s for s in pool if s.name in wanted]
+
+
+def route(article: Article) -> str:
+    """The article's language code: the one given (normalised), else detected from its text.
+    Sets ``article.lang`` so the record and the store hold it."""
+    code = lang_mod.normalize_code(article.lang) or detect(article.text)
+    article.lang = code
+    return code
 
 
 class Pipeline:
-    def __init__(self, stages: Sequence[Stage] | None = None, batch_size: int = 16):
-        self.stages = list(STAGES if stages is None else stages)
-        check_stages(self.stages)
+    """Runs the named stages (or all) of each article's language, in declared order."""
+
+    def __init__(self, stages: Iterable[Stage | str] | None = None, batch_size: int = 16):
+        self.names = None if stages is None else [s if isinstance(s, str) else s.name for s in stages]
         self.batch_size = batch_size
         self.timings = Timings()
+        self._plans: dict[str, list[Stage]] = {}
+        if self.names is not None:
+            known = [s.name for code in lang_mod.LANGUAGES for s in lang_mod.get(code).stages()]
+            unknown = set(self.names) - set(known)
+            if unknown:
+                raise PipelineError(f"unknown stage(s) {sorted(unknown)}; valid: {list(dict.fromkeys(known))}")
+        self.stages = self.plan(lang_mod.get("en"))  # English's, for callers reporting versions
 
-    def process_one(self, doc, article: Article, timings: Timings) -> ArticleRecord | Rejection:
+    def plan(self, language: lang_mod.Language) -> list[Stage]:
+        """The checked stage list of ``language`` (the requested names it has, with requirements)."""
+        if language.code not in self._plans:
+            own = list(language.stages())
+            names = None if self.names is None else [n for n in self.names if n in {s.name for s in own}]
+            stages = select(names, own)
+            check_stages(stages)
+            self._plans[language.code] = stages
+        return self._plans[language.code]
+
+    def versions(self, article: Article) -> str:
+        """The stage versions an up-to-date stored record of ``article`` carries (as stored)."""
+        language = lang_mod.get(route(article))
+        plan = self.plan(language) if language is not None else []
+        return json.dumps({s.name: s.version for s in plan}, sort_keys=True)
+
+    def process_one(self, doc, article: Article, timings: Timings,
+                    language: lang_mod.Language | None = None) -> ArticleRecord | Rejection:
+        language = language or lang_mod.get(route(article))
         rec = ArticleRecord(article=article)
-        ctx = Context(published=article.published)
-        for st in self.stages:
+        if language is None:  # no pipeline for its language: the record keeps no facts
+            return rec
+        ctx = Context(published=article.published, lang=language)
+        for st in self.plan(language):
             t0 = time.perf_counter()
             try:
                 rec.facts[st.produces] = st.run(doc, ctx, rec)
@@ -97,13 +144,27 @@ class Pipeline:
         return rec
 
     def process_batch(self, articles: Sequence[Article]) -> tuple[list[ArticleRecord | Rejection], Timings]:
-        nlp = nlp_mod.load()
+        """Records in input order; each language's articles go through its NLP together."""
         timings = Timings()
-        t0 = time.perf_counter()
-        # long texts are parsed in pieces and joined (textsplit): linear time, exact offsets
-        docs = list(textsplit.pipe(nlp, (a.text for a in articles), batch_size=self.batch_size))
-        timings.add("spacy", time.perf_counter() - t0)
-        out = [self.process_one(doc, a, timings) for doc, a in zip(docs, articles)]
+        out: list[ArticleRecord | Rejection | None] = [None] * len(articles)
+        groups: dict[str, list[int]] = {}
+        for i, a in enumerate(articles):
+            groups.setdefault(route(a), []).append(i)
+        for code, idx in groups.items():
+            language = lang_mod.get(code)
+            if language is None:  # no pipeline: stored with text, metadata and lang, no facts
+                for i in idx:
+                    out[i] = ArticleRecord(article=articles[i])
+                timings.unsupported[code] = timings.unsupported.get(code, 0) + len(idx)
+                continue
+            self.plan(language)
+            t0 = time.perf_counter()
+            # long texts are parsed in pieces and joined (textsplit): linear time, exact offsets
+            docs = list(textsplit.pipe(language.nlp(), (articles[i].text for i in idx),
+                                       batch_size=self.batch_size))
+            timings.add("spacy", time.perf_counter() - t0)
+            for i, doc in zip(idx, docs):
+                out[i] = self.process_one(doc, articles[i], timings, language)
         return out, timings
 
     def run(self, articles: Iterable[Article], n_process: int = 1) -> Iterator[ArticleRecord | Rejection]:
@@ -118,8 +179,7 @@ class Pipeline:
         # "spawn": a fresh interpreter per worker; forking a process that already ran the
         # model (or serves HTTP) can stall on inherited thread-pool state.
         with ProcessPoolExecutor(max_workers=n_process, mp_context=multiprocessing.get_context("spawn"),
-                                 initializer=_worker_init,
-                                 initargs=([s.name for s in self.stages], self.batch_size)) as pool:
+                                 initializer=_worker_init, initargs=(self.names, self.batch_size)) as pool:
             pending: list = []
             for batch in batches:
                 pending.append(pool.submit(_worker_batch, batch))
@@ -143,10 +203,10 @@ def _chunks(items: Iterable[Article], n: int) -> Iterator[list[Article]]:
 _WORKER: Pipeline | None = None
 
 
-def _worker_init(stage_names: list[str], batch_size: int) -> None:
+def _worker_init(stage_names: list[str] | None, batch_size: int) -> None:
     global _WORKER
-    _WORKER = Pipeline(select(stage_names), batch_size=batch_size)
-    nlp_mod.load()
+    _WORKER = Pipeline(stage_names, batch_size=batch_size)
+    lang_mod.get("en").nlp()
 
 
 def _worker_batch(batch: list[Article]):

@@ -5,7 +5,8 @@ Step by step:
    JSONL, CSV or WARC file is cut into byte ranges of about ``bytes_per_task`` at record
    boundaries (a line, a CSV record, a WARC record), so one big file keeps every worker busy;
 2. the client snapshots the stored articles' keys (id -> content hash and stage versions)
-   as Parquet under ``work_dir`` (a path every worker can read and write);
+   as Parquet under ``work_dir`` (a path every worker can read and write); the workers read
+   it, never the store (DuckDB has one writer: the client);
 3. each Dask task reads its files or range, skips unchanged articles against the snapshot,
    runs ``Pipeline`` on the rest (the model loads once per worker process) and writes the
    records into an in-memory store exported as Parquet shards, one folder per partition;
@@ -17,8 +18,6 @@ A failed partition does not lose the others: its files are reported and can be r
 """
 from __future__ import annotations
 
-import functools
-import json
 import os
 import tempfile
 import time
@@ -32,7 +31,7 @@ from .ingest import Options, Span, dedupe, expand_paths, read_file, record_bound
 from .ingest.common import is_origin_id, reject
 from .model import Article, Rejection
 from .pipeline import Pipeline
-from .store import Store, parquet, queries, writer
+from .store import Store, parquet, writer
 
 MIN_RANGE = 4096  # bytes: below this a range costs more in overhead than it saves
 MAX_RANGE = 32 * 2**20  # bytes: what one task holds of one file at most
@@ -49,6 +48,7 @@ class DaskSummary:
     replaced: int = 0
     unchanged: int = 0
     rejected: int = 0
+    unsupported: int = 0  # stored without facts: their language has no pipeline
     failed_partitions: list[str] = field(default_factory=list)
     seconds: float = 0.0
     workers: int = 0
@@ -91,38 +91,33 @@ def plan(files: list[str], opts: Options, *, n_workers: int, files_per_task: int
     return parts + ([group] if group else [])
 
 
-@functools.lru_cache(maxsize=1)
-def _snapshot(path: str):
-    """The stored keys, loaded once per worker process into an in-memory DuckDB."""
+def _unchanged(known_path: str, arts: list[Article], pipe: Pipeline) -> set[str]:
+    """Ids among ``arts`` stored with the same content hash and stage versions (read from the
+    client's snapshot of the store's keys; the store itself stays with the client)."""
     import duckdb
 
-    con = duckdb.connect()
-    con.execute("CREATE TABLE known AS SELECT * FROM read_parquet(?)", [path])
-    return con
-
-
-def _unchanged(known_path: str, arts: list[Article], versions: str) -> set[str]:
-    con = _snapshot(known_path)
-    keys = dict(con.execute("SELECT id, key FROM known WHERE id IN (SELECT unnest(?))",
-                            [[a.id for a in arts]]).fetchall())
-    return {a.id for a in arts if keys.get(a.id) == a.content_hash + "|" + versions}
+    if not arts:
+        return set()
+    with duckdb.connect() as con:
+        keys = dict(con.execute("SELECT id, key FROM read_parquet(?) WHERE id IN (SELECT unnest(?))",
+                                [known_path, [a.id for a in arts]]).fetchall())
+    return {a.id for a in arts if keys.get(a.id) == a.content_hash + "|" + pipe.versions(a)}
 
 
 def process_partition(part: Part, opts: Options, out_dir: str, known_path: str, batch_size: int = 64) -> dict:
     """One Dask task: files or a byte range -> records -> Parquet shards in ``out_dir``."""
     pipe = Pipeline()
-    versions = json.dumps({s.name: s.version for s in pipe.stages}, sort_keys=True)
     seen: list[tuple[str, str, str, bool]] = []  # (id, content hash, origin, extracted) per article
     origins: list[str] = []
     rejections: list[Rejection] = []
 
     def fresh():
         items = dedupe(chain.from_iterable(read_file(Path(f), opts, Span(**s) if s else None) for f, s in part))
-        while chunk := list(islice(items, 256)):
+        while chunk := list(islice(items, 1024)):  # one look-up in the snapshot per chunk
             origins.extend(i.origin for i in chunk)
             rejections.extend(i for i in chunk if isinstance(i, Rejection))
             arts = [a for a in chunk if isinstance(a, Article)]
-            same = _unchanged(known_path, arts, versions)
+            same = _unchanged(known_path, arts, pipe)
             for a in arts:
                 seen.append((a.id, a.content_hash, a.origin, a.id not in same))
                 if a.id not in same:
@@ -142,7 +137,8 @@ def process_partition(part: Part, opts: Options, out_dir: str, known_path: str, 
                 batch = []
         writer.write_rejections(st, rejections)
         parquet.export_parquet(st, out_dir)
-    return {"dir": out_dir, "articles": stored, "rejected": len(rejections), "seen": seen, "origins": origins}
+    return {"dir": out_dir, "articles": stored, "rejected": len(rejections), "seen": seen, "origins": origins,
+            "unsupported": sum(pipe.timings.unsupported.values())}
 
 
 def ingest_dask(paths: Iterable[str], db: str, opts: Options | None = None, *, scheduler: str = "local",
@@ -205,6 +201,7 @@ def _collect(store: Store, parts: list[Part], futures: list, summary: DaskSummar
         parquet.import_parquet(store, res["dir"])
         writer.write_rejections(store, dup)
         summary.rejected += res["rejected"] + len(dup)
+        summary.unsupported += res["unsupported"]
 
 
 def _settle(seen: list, first: dict, summary: DaskSummary) -> tuple[list[str], list[str], list[Rejection]]:

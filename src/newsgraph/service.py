@@ -7,7 +7,6 @@
 """
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -55,6 +54,8 @@ class IngestSummary:
     unchanged: int = 0
     rejected: int = 0
     extracted: int = 0  # articles that went through the NLP (new or changed)
+    unsupported: int = 0  # stored without facts: their language has no pipeline
+    unsupported_langs: dict[str, int] = field(default_factory=dict)  # language code -> articles
     seconds: float = 0.0
     rejections: list[Rejection] = field(default_factory=list)
     stage_seconds: dict[str, float] = field(default_factory=dict)
@@ -72,7 +73,6 @@ def ingest(paths: Iterable[str], db: str = DEFAULT_DB, opts: Options | None = No
     t0 = time.perf_counter()
     summary = IngestSummary(db=str(db))
     pipe = Pipeline()
-    versions = json.dumps({s.name: s.version for s in pipe.stages}, sort_keys=True)
     with Store(db) as store:
         # a fixed input loses its old rejections: whole-file ones now, record ones chunk by chunk
         writer.clear_rejections(store, [f for f in expand_paths(paths) if f != "-"])
@@ -88,7 +88,7 @@ def ingest(paths: Iterable[str], db: str = DEFAULT_DB, opts: Options | None = No
                 summary.read += len(arts)
                 known = writer.stored_keys(store.con, [a.id for a in arts])
                 for a in arts:
-                    if known.get(a.id) == a.content_hash + "|" + versions:
+                    if known.get(a.id) == a.content_hash + "|" + pipe.versions(a):
                         summary.unchanged += 1
                     else:
                         summary.extracted += 1
@@ -116,6 +116,8 @@ def ingest(paths: Iterable[str], db: str = DEFAULT_DB, opts: Options | None = No
             _resolve_hook(store)
         summary.store = queries.stats(store)
     summary.stage_seconds = {k: round(v, 3) for k, v in pipe.timings.seconds.items()}
+    summary.unsupported_langs = dict(sorted(pipe.timings.unsupported.items()))
+    summary.unsupported = sum(summary.unsupported_langs.values())
     summary.seconds = round(time.perf_counter() - t0, 3)
     return summary
 

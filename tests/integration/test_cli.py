@@ -100,9 +100,21 @@ def test_ingest_twice_and_export_import(tmp_path, polnear_dir):
     assert counts(db2) == first
 
 
-def test_kill_9_mid_ingest_then_rerun(tmp_path, polnear_dir):
+@pytest.fixture(scope="module")
+def polnear_jsonl(polnear_dir, tmp_path_factory) -> Path:
+    """The same 60 articles as one JSONL without ids: each is identified by its line."""
+    p = tmp_path_factory.mktemp("polnear_jsonl") / "all.jsonl"
+    with open(p, "w") as f:
+        for t in sorted(polnear_dir.glob("*.txt")):
+            f.write(json.dumps({"text": t.read_text(), "published": "2016-06-01"}) + "\n")
+    return p
+
+
+@pytest.mark.parametrize("kind", ["folder", "jsonl"])
+def test_kill_9_mid_ingest_then_rerun(tmp_path, polnear_dir, polnear_jsonl, kind):
+    src = polnear_dir if kind == "folder" else polnear_jsonl
     db = tmp_path / "k.duckdb"
-    proc = subprocess.Popen(NG + ["ingest", str(polnear_dir), "--db", str(db), "-q", "--batch-size", "3"],
+    proc = subprocess.Popen(NG + ["ingest", str(src), "--db", str(db), "-q", "--batch-size", "3"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.time() + 120
     while time.time() < deadline and not db.exists():
@@ -117,10 +129,11 @@ def test_kill_9_mid_ingest_then_rerun(tmp_path, polnear_dir):
         orphans = con.execute(f"SELECT count(*) FROM {t} WHERE article_id NOT IN (SELECT id FROM articles)")
         assert orphans.fetchone()[0] == 0
     con.close()
-    r = ng("ingest", polnear_dir, "--db", db, "-q", "--json")
+    r = ng("ingest", src, "--db", db, "-q", "--json")
     assert r.returncode == 0, r.stderr
     s = json.loads(r.stdout)
     assert s["unchanged"] == mid["articles"] and s["inserted"] == 60 - mid["articles"]
+    assert s["extracted"] == 60 - mid["articles"]  # committed articles are not parsed again
     clean = tmp_path / "clean.duckdb"
-    ng("ingest", polnear_dir, "--db", clean, "-q")
+    ng("ingest", src, "--db", clean, "-q")
     assert counts(db) == counts(clean)

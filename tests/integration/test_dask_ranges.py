@@ -86,3 +86,33 @@ def test_one_jsonl_keeps_two_workers_busy_and_a_rerun_extracts_nothing(tmp_path)
     second = subprocess.run(cmd, capture_output=True, text=True, timeout=900)
     s2 = json.loads(second.stdout)
     assert (s2["new"], s2["replaced"], s2["unchanged"], s2["articles"]) == (0, 0, 240, 0)
+
+
+def test_warc_gz_ranges_start_at_gzip_members_or_not_at_all(tmp_path):
+    import gzip
+
+    per_record = tmp_path / "r.warc.gz"
+    per_record.write_bytes(_warc_gz(20))  # warcio writes one gzip member per record
+    spans = byte_ranges(str(per_record), Options(), 500)
+    assert len(spans) > 2
+    whole = _ids(read_file(per_record, Options()))
+    assert [x for s in spans for x in _ids(read_file(per_record, Options(), s))] == whole
+    one_stream = tmp_path / "one.warc.gz"
+    one_stream.write_bytes(gzip.compress(_warc(20)))  # one gzip member for the whole file
+    assert byte_ranges(str(one_stream), Options(), 500) == [Span(0, None, 1)]
+    assert len(_ids(read_file(one_stream, Options()))) == 20
+
+
+def _warc_gz(n):
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buf = io.BytesIO()
+    wr = WARCWriter(buf, gzip=True)
+    for i in range(n):
+        html = f"<html><body><article><p>{TOWNS[i % 8]} council met on Tuesday, report {i}, and agreed " \
+               f"to repair the roads of the old town before the winter.</p></article></body></html>"
+        hdr = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        wr.write_record(wr.create_warc_record(f"http://x.example/{i}", "response",
+                                              payload=io.BytesIO(html.encode()), http_headers=hdr))
+    return buf.getvalue()

@@ -9,6 +9,9 @@ WRITES = re.compile(r"\b(INSERT\s+(OR\s+\w+\s+)?INTO|UPDATE\s+\w+\s+SET|DELETE\s
                     r"CREATE\s+(OR\s+REPLACE\s+)?(TEMP\s+)?TABLE|create_fts_index|executemany)\b", re.I)
 # The API server's helper tables live in its private snapshot copy, never in the user's file.
 SNAPSHOT = SRC / "store" / "snapshot.py"
+# Writes into private scratch databases that are not the store: (module, the statement's start).
+SCRATCH = {("scale.py", 'con.execute("CREATE TABLE known AS SELECT * FROM read_parquet(?)"'):
+           "a Dask worker's in-memory copy of the stored keys (duckdb.connect() without a file)"}
 
 
 def _modules():
@@ -22,7 +25,8 @@ def test_only_the_writer_writes_to_the_store():
         if writer in p.parents or p == SNAPSHOT:
             continue
         for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1):
-            if WRITES.search(line):
+            rel = str(p.relative_to(SRC))
+            if WRITES.search(line) and not any(rel == m and line.strip().startswith(t) for m, t in SCRATCH):
                 offenders.append(f"{p.relative_to(SRC)}:{n}: {line.strip()}")
     assert not offenders, "writes outside store/writer:\n" + "\n".join(offenders)
 

@@ -3,10 +3,14 @@ from __future__ import annotations
 
 import pytest
 
+from newsgraph.lang import get
 from newsgraph.resources.gazetteer import load
 from newsgraph.stages.places import find_places
+from newsgraph.stages.places.lexicon import lexicon
 from newsgraph.stages.places.recognize import recognise
 from newsgraph.stages.places.resolve import population_only
+
+LEX = lexicon(get("en"))
 
 
 @pytest.fixture(scope="module")
@@ -18,7 +22,7 @@ def nlp():
 
 def _resolved(nlp, text, adjectival=False):
     gz = load()
-    return gz, find_places(nlp(text), gz, None, adjectival_demonyms=adjectival)
+    return gz, find_places(nlp(text), gz, LEX, None, adjectival_demonyms=adjectival)
 
 
 def test_population_only_baseline_takes_the_biggest():
@@ -48,7 +52,7 @@ def test_adjectival_demonyms_only_in_geoparsing_mode(nlp):
 def test_gazetteer_finds_country_inside_an_organisation_name(nlp):
     gz = load()
     doc = nlp("Deputy Chairman of the National Security Committee of Kazakhstan spoke on Monday.")
-    mentions = recognise(doc, gz)
+    mentions = recognise(doc, gz, LEX)
     assert [m.text for m in mentions] == ["Kazakhstan"]
     assert doc.text[mentions[0].start:mentions[0].end] == "Kazakhstan"
 
@@ -72,8 +76,8 @@ def test_person_tagged_town_needs_confirming_context(nlp):
     gz = load()
     text = "Floods cut roads near Townsville in Queensland, and Cairns was cut off too."
     rec = _with_entities(text, [("GPE", "Townsville"), ("GPE", "Queensland"), ("PERSON", "Cairns")])
-    found = {r.mention.text: r for r in find_places(nlp(text), gz, rec)}
+    found = {r.mention.text: r for r in find_places(nlp(text), gz, LEX, rec)}
     assert gz.entry(found["Cairns"].row).country == "AU"
     alone = "Cairns was cut off on Monday, the mayor said."
     rec = _with_entities(alone, [("PERSON", "Cairns")])
-    assert [r.mention.text for r in find_places(nlp(alone), gz, rec)] == []
+    assert [r.mention.text for r in find_places(nlp(alone), gz, LEX, rec)] == []

@@ -61,8 +61,15 @@ def test_entities_with_nominative_forms(docs):
     assert ents[("Казахстана", "LOC")] == "Казахстан"
     assert ents[("Токаевым", "PERSON")] == "Токаев"
     assert any(label == "ORG" and "Комитета" in text for text, label in ents)
-    for e in docs[0].ents:
-        assert docs[0].user_data["normal"][f"{e.start_char}:{e.end_char}"] == e._.normal
+
+
+def test_nominative_forms_survive_joining_pieces(docs):
+    from spacy.tokens import Doc
+
+    joined = Doc.from_docs([docs[4], docs[0]], ensure_whitespace=False)
+    assert joined.text == TRICKY[4] + TRICKY[0]
+    assert [(e.text, e._.normal) for e in joined.ents if e.label_ == "PERSON"] == \
+        [(e.text, e._.normal) for e in docs[0].ents if e.label_ == "PERSON"]
 
 
 def test_empty_texts_give_empty_docs(docs):

@@ -78,3 +78,16 @@ def test_each_parse_call_gets_a_bounded_number_of_characters():
     docs = list(textsplit.pipe(Recorder(), texts))
     assert [d.text for d in docs] == texts
     assert len(calls) > 3 and max(calls) <= textsplit.BATCH_CHARS
+
+
+def test_a_long_single_line_article_goes_through_the_pipeline_in_pieces():
+    from newsgraph.model import Article
+    from newsgraph.pipeline import Pipeline
+
+    text = _text(9000, seed=7).replace(" police", ". Police")  # about 60,000 characters, one line
+    assert "\n" not in text and len(pieces(text)) >= 3
+    (rec,) = Pipeline().run([Article(id="long", text=text, published="2021-05-05")])
+    assert not hasattr(rec, "code"), rec
+    ents = rec.get("entities")
+    assert ents and all(text[s:e].strip() for ent in ents for s, e in ent.mentions)
+    assert any(s > 40_000 for ent in ents for s, _ in ent.mentions)  # facts from the later pieces too

@@ -94,7 +94,11 @@ def _document(sents: list[list[tuple[str, str]]]) -> tuple[str, list[Span]]:
 
 def ours_spans(record) -> list[Span]:
     """The record's name mentions in CoNLL types (no title mentions, no nested places)."""
+    from ..lang import get
+    from ..stages.entities.lexicon import lexicon
     from ..stages.entities.roles import is_title_mention
+
+    lex = lexicon(get(record.article.lang or "en"))
 
     text = record.article.text
     found: list[Span] = []
@@ -103,7 +107,7 @@ def ours_spans(record) -> list[Span]:
         if kind is None:
             continue
         for s, t in e.mentions:
-            if e.type == "PERSON" and is_title_mention(text[s:t]):
+            if e.type == "PERSON" and is_title_mention(text[s:t], lex):
                 continue
             found.append((s, t, kind))
     return _outermost(found)
@@ -152,7 +156,7 @@ def run_ours(texts: list[str]) -> tuple[list[list[Span]], float]:
     from ..pipeline import Pipeline, select
 
     pipe = Pipeline(select(["entities"]))
-    arts = [Article(id=f"conll-{i}", text=t) for i, t in enumerate(texts)]
+    arts = [Article(id=f"conll-{i}", text=t, lang="en") for i, t in enumerate(texts)]
     t0 = time.perf_counter()
     out = []
     for rec in pipe.run(arts):

@@ -95,7 +95,7 @@ def evaluate_gsr(path: Path, limit: int | None = None, peers: bool = True) -> di
 
     data = load_gsr(path, limit)
     # the records' "date" is a placeholder (2000-01-01), not the publication date: leave it unknown
-    arts = [Article(id=x["id"], text=x["text"], published=None) for x in data]
+    arts = [Article(id=x["id"], text=x["text"], published=None, lang="en") for x in data]
     recs, secs, pipe = _run(arts)
     tally = {"type": [0, 0], "actor": [0, 0], "target": [0, 0]}
     peer = [0, 0]
@@ -179,12 +179,13 @@ def event_labels(ev, rec, sent_text: str, words) -> set[str]:
 
 def evaluate_india(path: Path, limit: int | None = None, peers: bool = True) -> dict:
     from ..model import Article
+    from ..lang import get
     from ..stages.events.lexicon import load
 
     docs, sents = load_india(path, limit)
-    arts = [Article(id=str(d), text=t, published=date) for d, t, date in docs]
+    arts = [Article(id=str(d), text=t, published=date, lang="en") for d, t, date in docs]
     recs, secs, pipe = _run(arts)
-    words = load().words["police_words"]
+    words = load(get("en")).words["police_words"]
     by_doc = {int(r.article.id): r for r in recs}
     ours = {lab: [0, 0, 0] for lab in LABELS}  # tp, fp, fn
     peer = {lab: [0, 0, 0] for lab in LABELS}
@@ -252,9 +253,10 @@ def keyword_labels(sent: str) -> set[str]:
 
 def keyword_type(sent: str) -> str | None:
     """The type of the first lexicon verb found as a plain word (no parse, no roles)."""
+    from ..lang import get
     from ..stages.events.lexicon import load
 
-    lex = load()
+    lex = load(get("en"))
     for w in re.findall(r"[a-z]+", sent.lower()):
         for cand in (w, w[:-1], w[:-2], w[:-3], w[:-2] + "e" if w.endswith("ed") else w):
             if cand in lex.verbs:

@@ -271,7 +271,7 @@ def evaluate(gold: str | Path, limit: int | None = None, peers: bool = True, err
 
     data = load_gold(gold, limit)
     pipe = Pipeline(select(["numbers"]))
-    articles = [Article(id=f"s{i}", text=text) for i, (text, _) in enumerate(data)]
+    articles = [Article(id=f"s{i}", text=text, lang="en") for i, (text, _) in enumerate(data)]
     ours = Tally()
     t0 = time.perf_counter()
     records = list(pipe.run(articles))
@@ -382,7 +382,7 @@ def evaluate_own(path: str | Path) -> dict:
 
     lines = [json.loads(x) for x in Path(path).read_text(encoding="utf-8").splitlines() if x.strip()]
     pipe = Pipeline()
-    arts = [Article(id=f"g{i}", text=g["text"], published=g.get("published")) for i, g in enumerate(lines)]
+    arts = [Article(id=f"g{i}", text=g["text"], published=g.get("published"), lang="en") for i, g in enumerate(lines)]
     n_gold = n_pred = found = 0
     right = dict.fromkeys(FIELDS, 0)
     misses: list = []

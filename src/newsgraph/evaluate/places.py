@@ -135,13 +135,15 @@ def _peer(doc, gz) -> list:
 
 
 def _ours(doc, gz, adjectival: bool) -> tuple[list, float]:
+    from ..lang import get
     from ..stages import entities
     from ..stages.places import find_places
+    from ..stages.places.lexicon import lexicon
 
     t0 = time.perf_counter()
     rec = ArticleRecord(article=Article(id="x", text=doc.text))
     rec.facts["entities"] = entities.run(doc, Context(None), rec)
-    found = find_places(doc, gz, rec, adjectival_demonyms=adjectival)
+    found = find_places(doc, gz, lexicon(get("en")), rec, adjectival_demonyms=adjectival)
     preds = [(r.mention.start, r.mention.end, r.lat, r.lon,
               gz.entry(r.row).geonameid if r.row is not None else None) for r in found]
     return preds, time.perf_counter() - t0

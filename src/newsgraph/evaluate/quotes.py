@@ -215,7 +215,7 @@ def evaluate(gold: str | Path, limit: int | None = None, peers: bool = True) -> 
     stage_s = 0.0
     for (name, text, atts), doc in zip(docs, parsed):
         t1 = time.perf_counter()
-        rec = pipe.process_one(doc, Article(id=name, text=text), Timings())
+        rec = pipe.process_one(doc, Article(id=name, text=text, lang="en"), Timings())
         stage_s += time.perf_counter() - t1
         if not hasattr(rec, "facts"):
             raise EvalError(f"the pipeline rejected {name}: {rec.message}")

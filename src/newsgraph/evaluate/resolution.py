@@ -117,7 +117,7 @@ def _build_store(store, docs: list[str], polnear: Path) -> dict:
             text = (polnear / rel).read_text(encoding="utf-8")
             stem = Path(rel).stem
             arts[d] = Article(id=stem, text=text, published=dates.get(stem), source=stem.split("_")[0],
-                              origin=str(polnear / rel))
+                              origin=str(polnear / rel), lang="en")
     missing = [d for d in docs if d not in arts]
     if missing:
         raise EvalError(f"gold documents not found: {missing[:3]}; check tests/data/resolve_gold")

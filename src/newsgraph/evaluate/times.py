@@ -136,7 +136,7 @@ def run_ours(docs: list[TimeDoc]) -> tuple[list, dict]:
     from ..pipeline import Pipeline, select
 
     pipe = Pipeline(select(["times"]))
-    arts = [Article(id=d.id, text=d.text, published=d.dct) for d in docs]
+    arts = [Article(id=d.id, text=d.text, published=d.dct, lang="en") for d in docs]
     t0 = time.perf_counter()
     recs = list(pipe.run(arts))
     wall = time.perf_counter() - t0

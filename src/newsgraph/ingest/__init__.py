@@ -118,14 +118,11 @@ def read_file(path: Path, opts: Options, span: Span | None = None) -> Iterator[A
 
 
 def _multi(reader: Reader, f: BinaryIO, src: Source, opts: Options, span: Span) -> Iterator[Article | Rejection]:
-    head = f.read(8192)
-    if span.start == 0:
-        if not head.strip():
-            yield reject(src.name, "empty")
-            return
-        if reader is not read_warc and binary_file(head):
-            yield reject(src.name, "binary")
-            return
+    head = f.read(8192)  # the file's head, whatever the span: a binary file is one rejection
+    if not head.strip() or (reader is not read_warc and binary_file(head)):
+        if span.start == 0:
+            yield reject(src.name, "binary" if head.strip() else "empty")
+        return
     f.seek(span.start)  # a reader starts where its span does (CSV reads its header first)
     yield from reader(f, src, opts, span)
 

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from ..errors import InputError, rejection_message
+from ..lang import normalize_code
 from ..model import Article, Rejection, text_id
 from ..settings import default as default_setting
 
@@ -24,6 +25,7 @@ class Options:
     published: str | None = None  # default publication date for inputs without one
     max_bytes: int = DEFAULT_MAX_BYTES  # largest article accepted (UTF-8 bytes of its text)
     source: str | None = None  # default source (outlet) for inputs without one
+    lang: str | None = None  # language code for inputs without one (else detected from the text)
 
     def __post_init__(self) -> None:
         if not 1 <= self.max_bytes <= HARD_MAX_BYTES:
@@ -193,9 +195,9 @@ def make_article(
     text = clean_surrogates(text)
     if aid is None:
         aid = origin_id(src.key) if src.key is not None else text_id(text)
-    extra = {"lang": code} if (code := _opt_str(lang)) else {}
     return Article(id=aid, text=text, published=date, url=_opt_str(url), source=_opt_str(source) or opts.source,
-                   title=_opt_str(title), origin=where, text_offset=text_offset, **extra)
+                   title=_opt_str(title), lang=normalize_code(lang) or normalize_code(opts.lang), origin=where,
+                   text_offset=text_offset)
 
 
 def _opt_str(v: object) -> str | None:

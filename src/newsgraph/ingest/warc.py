@@ -5,6 +5,7 @@ never the whole file). A record cut short by the end of the file is reported, no
 Records are numbered among the response records of the file: ``crawl.warc.gz#12``."""
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from typing import BinaryIO
@@ -90,5 +91,8 @@ def _dechunk(body: bytes) -> bytes:
 
 def boundaries(stream: BinaryIO, cap: int) -> Iterator[tuple[int, int]]:
     """(byte offset, record number) of every response record: where a Dask range may begin."""
+    gz = os.pread(stream.fileno(), 2, 0) == b"\x1f\x8b"
     for n, record in _records(stream, Span()):
+        if gz and os.pread(stream.fileno(), 2, record.stream_pos) != b"\x1f\x8b":
+            return  # one gzip stream for many records: no offset to seek to, the rest stays whole
         yield record.stream_pos, n

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-from importlib import resources as _res
 from pathlib import Path
 
 import duckdb
@@ -52,10 +51,9 @@ class Store:
         self._fts_loaded = False
         self.con.execute("SET enable_progress_bar = false")  # DuckDB's bar would go into --json output
         if not read_only:
-            from .writer.resolve import ensure_resolve_schema
+            from .writer.resolve import ensure_store_schema
 
-            self.con.execute(_res.files(__package__).joinpath("schema.sql").read_text())
-            ensure_resolve_schema(self.con)
+            ensure_store_schema(self.con)
 
     def load_fts(self) -> None:
         if not self._fts_loaded:

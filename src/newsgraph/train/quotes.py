@@ -4,7 +4,7 @@
 
 Needs scikit-learn (not a runtime dependency). Each (verb, content) pair that the
 lexicon rules do not cover is labelled 1 when its content overlaps a gold attribution
-(shared/union >= 0.5) whose cue holds the verb. Writes data/quotes_cue_model.json.
+(shared/union >= 0.5) whose cue holds the verb. Writes lang/en/quotes_cue_model.json.
 """
 from __future__ import annotations
 
@@ -12,10 +12,12 @@ import argparse
 import json
 
 from ..errors import ResourceError
+from ..lang import get
 from ..stages.quotes.candidate import subject_of
 from ..stages.quotes.indirect import _span
 from ..stages.quotes.marks import find_mark_spans
-from ..stages.quotes.model import MODEL_FILE, content_heads, features
+from ..stages.quotes.cues import MODEL_FILE
+from ..stages.quotes.model import content_heads, features
 
 
 def pairs(doc, text):
@@ -72,11 +74,12 @@ def main(argv=None) -> int:
     vec = DictVectorizer()
     clf = LogisticRegression(C=0.5, max_iter=2000).fit(vec.fit_transform(X), y)
     table = {f: round(float(w), 4) for f, w in zip(vec.feature_names_, clf.coef_[0]) if abs(w) >= 0.02}
-    MODEL_FILE.write_text(json.dumps({"about": "cue model of quotes.v1, trained on PolNeAR train",
+    out = get("en").data_dir / MODEL_FILE
+    out.write_text(json.dumps({"about": "cue model of quotes.v1, trained on PolNeAR train",
                                       "pairs": len(y), "positives": int(sum(y)),
                                       "bias": round(float(clf.intercept_[0]), 4),
                                       "threshold": a.threshold, "weights": table}, indent=0) + "\n")
-    print(f"{len(y)} pairs, {sum(y)} positive, {len(table)} weights -> {MODEL_FILE}")
+    print(f"{len(y)} pairs, {sum(y)} positive, {len(table)} weights -> {out}")
     return 0
 
 

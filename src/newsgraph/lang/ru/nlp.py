@@ -12,8 +12,9 @@ natasha wheel, nothing downloads). ``RussianNLP.pipe(texts, batch_size)`` yields
    space becomes a whitespace token, so ``token.idx`` and ``doc.text`` equal the input),
    UD pos/morph/lemma/heads/deps, sentence starts, ``doc.ents`` labelled PERSON/ORG/LOC.
 
-A name's nominative form is ``span._.normal`` (or ``doc.user_data["normal"]["start:end"]``
-by character offsets; string keys survive ``Doc.to_bytes``): "Юрия Лужкова" -> "Юрий Лужков".
+A name's nominative form is ``span._.normal`` on ``doc.ents`` (a settable extension, kept by
+``Doc.to_bytes`` and by ``Doc.from_docs``, which joins the pieces of a long text):
+"Юрия Лужкова" -> "Юрий Лужков".
 """
 from __future__ import annotations
 
@@ -54,7 +55,7 @@ class RussianNLP:
         self.ner = NewsNERTagger(emb)
         self.vocab = spacy.blank("ru").vocab
         if not Span.has_extension("normal"):
-            Span.set_extension("normal", getter=_span_normal)
+            Span.set_extension("normal", default=None)
 
     def __call__(self, text: str):
         return next(self.pipe([text]))
@@ -102,10 +103,6 @@ class RussianNLP:
         return out
 
 
-def _span_normal(span) -> str | None:
-    return span.doc.user_data.get("normal", {}).get(f"{span.start_char}:{span.end_char}")
-
-
 def _morph(feats: dict | None) -> str:
     return "|".join(f"{k}={v}" for k, v in sorted((feats or {}).items()))
 
@@ -147,16 +144,16 @@ def build_doc(vocab, nd):
               morphs=[_morph(t.feats) if t is not None else "" for t, _ in rows],
               lemmas=[(t.lemma or t.text.lower()) if t is not None else w for (t, _), w in zip(rows, words)],
               heads=heads, deps=deps)
-    normal: dict[str, str] = {}
-    ents = []
+    ents, normal = [], []
     for sp in nd.spans or ():
         span = doc.char_span(sp.start, sp.stop, label=LABELS.get(sp.type, sp.type), alignment_mode="expand")
         if span is None or (ents and span.start < ents[-1].end):
             continue
         ents.append(span)
-        normal[f"{span.start_char}:{span.end_char}"] = sp.normal or sp.text
+        normal.append(sp.normal or sp.text)
     doc.ents = ents
-    doc.user_data["normal"] = normal
+    for span, form in zip(doc.ents, normal):
+        span._.normal = form
     return doc
 
 

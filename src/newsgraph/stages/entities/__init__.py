@@ -22,9 +22,9 @@ from .roles import attach
 
 
 def run(doc, ctx: Context, rec: ArticleRecord) -> list[Entity]:
-    lex = lexicon()
+    lex = lexicon(ctx.lang)
     source = rec.article.text if rec is not None else doc.text  # the same string; doc.text is slow
-    toks = spans.tokens_of(doc, source)
+    toks = spans.tokens_of(doc, source, lex)
     mentions, taken = spans.collect(doc, toks, lex)
     mentions = spans.drop_title_words(mentions, toks, lex)
     spans.fix_norp(mentions, toks, lex, source)
@@ -69,7 +69,7 @@ def _name(g, mentions, toks, source) -> str:
     own = [m for m in names if m.label == g.type] or names
     best = max(own, key=lambda m: (toks.end[m.te - 1] - toks.start[m.ts], -m.ts))
     name = spans.span_text(toks, best.ts, best.te, source)
-    if best.te - best.ts == 1 and g.type == "ORG" and toks.lower[best.ts] in lexicon().org_heads \
+    if best.te - best.ts == 1 and g.type == "ORG" and toks.lower[best.ts] in toks.lex.org_heads \
             and all(m.ts > 0 and toks.lower[m.ts - 1] == "the" for m in names):
         name = "the " + name  # a bare head word always written "the Committee" keeps its article
     return name

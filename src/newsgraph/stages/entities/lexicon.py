@@ -1,17 +1,14 @@
 """Word lists of the entities stage (title words, group adjectives, organisation heads).
 
-The lists live in ``stages/data/entities_*.txt`` (one entry a line, ``#`` comments,
-``[section]`` headers) and load once per process.
+The lists live in the language's data folder (``lang/en/entities_*.txt``: one entry a
+line, ``#`` comments, ``[section]`` headers) and build once per process per language
+(cached on the ``Language``).
 """
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
-from pathlib import Path
 
-from ...errors import ResourceError
-
-_DATA = Path(__file__).resolve().parent.parent / "data"
+from ...lang import Language
 
 
 @dataclass(frozen=True)
@@ -25,15 +22,11 @@ class Lexicon:
     honorifics: frozenset[str]  # "mr.", "mrs.", "dr."
     norp: frozenset[str]  # group words and their plurals, lower case: "kazakh", "kazakhs"
     org_heads: frozenset[str]  # "committee", "ministry"
+    words: dict[str, frozenset[str]]  # the short lists of entities_words.json, by name
 
 
-def read_sections(name: str) -> dict[str, list[str]]:
-    """Entries of a data file by section ("" for entries before any section header)."""
-    path = _DATA / name
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise ResourceError(f"entities word list {path} is missing; reinstall newsgraph") from exc
+def read_sections(lines: list[str]) -> dict[str, list[str]]:
+    """Entries of a data file's lines by section ("" for entries before any section header)."""
     out: dict[str, list[str]] = {"": []}
     section = ""
     for line in lines:
@@ -66,12 +59,15 @@ def _phrase_index(phrases: list[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in index.items()}
 
 
-@functools.lru_cache(maxsize=1)
-def lexicon() -> Lexicon:
-    """The stage's word lists, read once per process."""
-    titles = read_sections("entities_titles.txt")
-    norp = read_sections("entities_norp.txt")[""]
-    orgs = read_sections("entities_orgs.txt")[""]
+def lexicon(lang: Language) -> Lexicon:
+    """The stage's word lists of ``lang``, built once per process."""
+    return lang.cached("entities.lexicon", lambda: _build(lang))
+
+
+def _build(lang: Language) -> Lexicon:
+    titles = read_sections(lang.data("entities_titles.txt"))
+    norp = read_sections(lang.data("entities_norp.txt"))[""]
+    orgs = read_sections(lang.data("entities_orgs.txt"))[""]
     heads, modifiers = set(titles["heads"]), set(titles["modifiers"])
     for word in titles["heads"]:  # spaCy splits "front-runner": "front" "-" "runner"
         if "-" in word.strip("-"):
@@ -86,4 +82,5 @@ def lexicon() -> Lexicon:
         honorifics=frozenset(titles["honorifics"]),
         norp=frozenset(_plurals(norp)),
         org_heads=frozenset(orgs),
+        words={k: frozenset(v) for k, v in lang.data("entities_words.json").items() if not k.startswith("_")},
     )

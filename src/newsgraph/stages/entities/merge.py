@@ -19,16 +19,7 @@ from dataclasses import dataclass, field
 from .lexicon import Lexicon
 from .spans import Mention, Tokens, span_text
 
-_SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"})
-# before these a name spaCy called a place stays one ("in Washington"); "to"/"from"/"of"
-# are as common before people ("support shifted to Obama")
-_PLACE_PREPS = frozenset({"in", "at", "near", "into", "across", "outside", "inside", "throughout",
-                          "around", "toward", "towards"})
 _JOINABLE = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"})
-_COMPANY_SUFFIXES = frozenset({"inc", "inc.", "corp", "corp.", "corporation", "co", "co.", "ltd", "ltd.",
-                               "limited", "plc", "llc", "s.a.", "sa", "ag", "nv", "n.v.", "gmbh", "group",
-                               "holdings", "holding", "international", "company", "bhd", "spa", "s.p.a."})
-_ORG_STOP = frozenset({"of", "the", "and", "for", "&", "de", "du", "la", "on", "in", "to"})
 
 
 @dataclass
@@ -43,7 +34,7 @@ class Group:
 def person_key(toks: Tokens, m: Mention) -> tuple[str, str, str] | None:
     """(first, last, suffix) of a name of two or more words, ignoring initials."""
     words = [toks.lower[i] for i in range(m.ts, m.te) if toks.text[i][:1].isalpha()]
-    suffix = words.pop() if len(words) > 2 and words[-1] in _SUFFIXES else ""
+    suffix = words.pop() if len(words) > 2 and words[-1] in toks.lex.words["name_suffixes"] else ""
     words = [w for w in words if not (len(w) <= 2 and w.endswith(".")) and not (len(w) == 1)]
     if len(words) < 2:
         return None
@@ -120,7 +111,7 @@ def _middle_names(toks: Tokens, m: Mention) -> list[str]:
 
 
 def _is_place_use(toks: Tokens, m: Mention) -> bool:
-    return m.ts > 0 and toks.lower[m.ts - 1] in _PLACE_PREPS
+    return m.ts > 0 and toks.lower[m.ts - 1] in toks.lex.words["place_preps"]
 
 
 def add_person_mentions(mentions: list[Mention], toks: Tokens, taken: list[bool], lex: Lexicon) -> None:
@@ -183,7 +174,7 @@ def company_short_forms(mentions: list[Mention], toks: Tokens, source: str) -> d
     when exactly one organisation of the article is so named."""
     found: dict[str, set[str]] = {}
     for m in mentions:
-        if m.label == "ORG" and m.te - m.ts >= 2 and all(w in _COMPANY_SUFFIXES for w in toks.lower[m.ts + 1:m.te]):
+        if m.label == "ORG" and m.te - m.ts >= 2 and all(w in toks.lex.words["company_suffixes"] for w in toks.lower[m.ts + 1:m.te]):
             found.setdefault(toks.lower[m.ts], set()).add(span_text(toks, m.ts, m.te, source).lower())
     return {w: names.pop() for w, names in found.items() if len(names) == 1}
 
@@ -213,8 +204,8 @@ def _org_name_parts(name: str) -> tuple[str, str]:
     return base, base.rsplit(" ", 1)[-1]
 
 
-def _initials(name: str) -> str:
-    words = [w for w in name.replace("-", " ").split() if w.lower() not in _ORG_STOP]
+def _initials(name: str, lex: Lexicon) -> str:
+    words = [w for w in name.replace("-", " ").split() if w.lower() not in lex.words["org_stop"]]
     return "".join(w[0] for w in words).lower() if len(words) >= 2 else ""
 
 
@@ -236,7 +227,7 @@ def _merge_orgs(mentions, toks, lex, source, keys, uf, roots) -> None:
                 by_base.setdefault(base, []).append(r)
             if " " in name:
                 by_head.setdefault(head, []).append(r)
-        ini = _initials(span_text(toks, mentions[r].ts, mentions[r].te, source))
+        ini = _initials(span_text(toks, mentions[r].ts, mentions[r].te, source), lex)
         if ini:
             by_initials.setdefault(ini, []).append(r)
     for r, name in names.items():

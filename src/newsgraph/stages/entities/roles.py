@@ -17,10 +17,7 @@ from ...model import Role
 from .lexicon import Lexicon
 from .spans import Mention, Tokens, cover
 
-_LINKERS = frozenset({"of", "for", "at"})
 _ORG_TYPES = frozenset({"ORG", "GPE"})
-_ARTICLES = frozenset({"the", "a", "an"})
-_POSSESSIVE = frozenset({"'s", "’s"})
 
 
 @dataclass(slots=True)
@@ -110,7 +107,7 @@ def _parse(view: _View, i: int, lex: Lexicon) -> tuple[Title | None, int]:
 
 def _org_after(view: _View, te: int) -> tuple[int | None, int]:
     toks = view.toks
-    if te >= toks.n or toks.lower[te] not in _LINKERS:
+    if te >= toks.n or toks.lower[te] not in toks.lex.words["title_linkers"]:
         return None, te
     j = te + 1
     if j < toks.n and toks.lower[j] == "the":
@@ -124,7 +121,7 @@ def _org_after(view: _View, te: int) -> tuple[int | None, int]:
 def _org_before(view: _View, ts: int) -> tuple[int | None, int]:
     toks = view.toks
     j = ts - 1
-    if j >= 0 and toks.lower[j] in _POSSESSIVE:
+    if j >= 0 and toks.lower[j] in toks.lex.words["role_possessive"]:
         j -= 1
     m = view.mention_at(j)
     if m is not None and m.te == j + 1 and view.type_at(j) in _ORG_TYPES:
@@ -152,7 +149,7 @@ def _holder(view: _View, t: Title) -> int | None:
     if m is not None and m.ts == t.pe and view.type_at(t.pe) == "PERSON" and m.kind == "name":
         return view.group_at(t.pe)
     j = t.ps - 1
-    if j >= 0 and toks.lower[j] in _ARTICLES:
+    if j >= 0 and toks.lower[j] in toks.lex.words["articles"]:
         j -= 1
     if j >= 1 and toks.text[j] == ",":
         m = view.mention_at(j - 1)
@@ -194,7 +191,7 @@ def _bare_key(title: str) -> tuple[str, str] | None:
 
 
 def _before_possessive(toks: Tokens, i: int) -> bool:
-    return i < toks.n and toks.lower[i] in _POSSESSIVE
+    return i < toks.n and toks.lower[i] in toks.lex.words["role_possessive"]
 
 
 def _add_role(roles: dict[int, list[Role]], person: int, role: Role, org: int | None) -> None:
@@ -205,12 +202,9 @@ def _add_role(roles: dict[int, list[Role]], person: int, role: Role, org: int | 
         have.append(role)
 
 
-def is_title_mention(text: str) -> bool:
+def is_title_mention(text: str, lex: Lexicon) -> bool:
     """Whether a PERSON mention's text is a title phrase ("Deputy Chairman of ...") rather
     than a name: names lose their leading title words in spans, so a mention that
     still starts with one was added here as a descriptive mention."""
-    from .lexicon import lexicon
-
-    lex = lexicon()
     first = text.split(None, 1)[0].lower() if text.strip() else ""
     return first in lex.heads or first in lex.modifiers

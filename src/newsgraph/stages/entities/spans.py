@@ -21,18 +21,16 @@ from .lexicon import Lexicon
 KEEP = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT",
                   "WORK_OF_ART", "LANGUAGE"})
 _NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
-_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _PERSON_JUNK_TAGS = frozenset({"DT", "PRP", "PRP$", "VBZ", "POS", "IN", "CC", "WP", "WDT", "EX", "MD"})
 _FUNCTION_TAGS = frozenset({"IN", "CC", "DT", "TO"})  # never the last word of a name ("Committee of")
 _DETERMINERS = frozenset({"DT", "PDT", "PRP$", "WDT", "WP$"})
 _NOT_NORP = frozenset({"ORG", "GPE", "LOC", "FAC", "PERSON"})
-_NORP_OR_NAME = frozenset({"christian", "christians", "english", "french", "jordan"})  # also names of people
-_FIXED_THE = frozenset({"hague", "gambia", "bahamas", "netherlands"})
 
 
 @dataclass(slots=True)
 class Tokens:
-    """Plain-Python views of the Doc's tokens (read once; attribute access is slow)."""
+    """Plain-Python views of the Doc's tokens (read once; attribute access is slow), with the
+    lexicon of the article's language."""
 
     text: list[str]
     lower: list[str]
@@ -40,6 +38,7 @@ class Tokens:
     end: list[int]
     tag: list[str]
     sent_start: list[bool]
+    lex: Lexicon
 
     @property
     def n(self) -> int:
@@ -50,7 +49,7 @@ class Tokens:
         return self.text[i][:1].isupper()
 
 
-def tokens_of(doc, source: str) -> Tokens:
+def tokens_of(doc, source: str, lex: Lexicon) -> Tokens:
     """Token texts, offsets, tags and sentence starts from one array read of the Doc
     (``source`` is the Doc's text: ``doc.text`` rebuilds it token by token, so it is passed)."""
     from spacy.attrs import IDX, LENGTH, SENT_START, TAG
@@ -69,7 +68,7 @@ def tokens_of(doc, source: str) -> Tokens:
         sent_start.append(ss == 1)
     if sent_start:
         sent_start[0] = True
-    return Tokens(text, [t.lower() for t in text], start, end, tag, sent_start)
+    return Tokens(text, [t.lower() for t in text], start, end, tag, sent_start, lex)
 
 
 @dataclass(slots=True)
@@ -90,9 +89,9 @@ def span_text(toks: Tokens, ts: int, te: int, source: str) -> str:
     return " ".join(source[toks.start[ts]:toks.end[te - 1]].split())
 
 
-def _junk(word: str) -> bool:
+def _junk(word: str, lex: Lexicon) -> bool:
     """Punctuation or a possessive ending: never the edge of a name."""
-    return word in _POSSESSIVE or not any(c.isalnum() for c in word)
+    return word in lex.words["possessive"] or not any(c.isalnum() for c in word)
 
 
 def _trim(toks: Tokens, ts: int, te: int, label: str, lex: Lexicon) -> tuple[int, int]:
@@ -107,11 +106,11 @@ def _trim(toks: Tokens, ts: int, te: int, label: str, lex: Lexicon) -> tuple[int
         if lower[i] == "(" and ")" not in lower[i + 1:te]:
             te = i
             break
-    while te > ts and (_junk(lower[te - 1]) or tag[te - 1] == "POS"
+    while te > ts and (_junk(lower[te - 1], lex) or tag[te - 1] == "POS"
                        or tag[te - 1] in _FUNCTION_TAGS and not toks.is_cap(te - 1)):
         te -= 1
-    while ts < te and (_junk(lower[ts]) or (tag[ts] in _DETERMINERS and not toks.is_cap(ts))
-                       or lower[ts] == "the" and not (te - ts == 2 and lower[ts + 1] in _FIXED_THE)):
+    while ts < te and (_junk(lower[ts], lex) or (tag[ts] in _DETERMINERS and not toks.is_cap(ts))
+                       or lower[ts] == "the" and not (te - ts == 2 and lower[ts + 1] in lex.words["fixed_the"])):
         ts += 1
     if label == "ORG":
         ts = _after_title(toks, ts, te, lex)
@@ -174,7 +173,7 @@ def fix_norp(mentions: list[Mention], toks: Tokens, lex: Lexicon, source: str) -
     for m in mentions:
         if m.label in _NOT_NORP and m.te - m.ts <= 3:
             word = span_text(toks, m.ts, m.te, source).lower()
-            if word in lex.norp and not (m.label == "PERSON" and word in _NORP_OR_NAME):
+            if word in lex.norp and not (m.label == "PERSON" and word in lex.words["norp_or_name"]):
                 m.label = "NORP"
 
 

@@ -73,7 +73,7 @@ class _Article:
 
 def _roles(trig: Trigger, art: _Article, by_tok: dict) -> tuple:
     if trig.kind == "noun":
-        actor, target = roles.noun_roles(trig, art.ents)
+        actor, target = roles.noun_roles(trig, art.ents, art.lex)
     else:
         actor, target = roles.verb_roles(trig, art.ents)
     if actor is None and trig.kind != "noun":
@@ -94,7 +94,7 @@ def _make(trig: Trigger, typ: str, mode, actor, target, art: _Article, conf: flo
     return {
         "trig": trig, "type": typ, "mode": mode, "actor": actor, "target": target,
         "time": time_id, "date": date, "date_source": source, "fact": fact,
-        "place": roles.place_of(trig, art.places, art.scene),
+        "place": roles.place_of(trig, art.places, art.scene, art.lex),
         "quote": art.quote_at(trig.start), "conf": conf,
         "sentence": [sent.start_char, sent.start_char + len(sent.text.rstrip())],
     }
@@ -180,7 +180,7 @@ def _to_event(i: int, ev: dict) -> Event:
 
 
 def run(doc, ctx: Context, rec: ArticleRecord) -> list[Event]:
-    art = _Article(doc, ctx, rec, load())
+    art = _Article(doc, ctx, rec, load(ctx.lang))
     found: list[dict] = []
     for sent in doc.sents:
         found.extend(_sentence_events(sent, art))
@@ -191,7 +191,7 @@ def run(doc, ctx: Context, rec: ArticleRecord) -> list[Event]:
         if key not in seen:
             seen.add(key)
             unique.append(ev)
-    share(unique, {p.id: p.name for p in art.places})
+    share(unique, {p.id: p.name for p in art.places}, art.lex)
     return [_to_event(i, ev) for i, ev in enumerate(unique, 1)]
 
 

@@ -14,8 +14,6 @@ from dataclasses import dataclass
 from .detect import Trigger, lemma
 from .lexicon import Lexicon
 
-_PLOTTING = {"prepare", "plan", "intend", "decide", "resolve"}
-_UP = ("xcomp", "ccomp", "advcl", "conj", "dobj", "pobj", "prep", "acl", "pcomp")
 
 
 @dataclass
@@ -29,12 +27,12 @@ class Derived:
 def intent_head(tok, lex: Lexicon):
     """The nearest verb/adjective above ``tok`` that is an intent, request, refusal or threat."""
     t = tok
-    if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
+    if t.pos_ in ("NOUN", "PROPN") and t.dep_ in lex.dep("nominal_argument"):
         t = t.head if t.dep_ != "pobj" else t.head.head
         if _kind(t, lex) and t.i != tok.i:
             return t
     for _ in range(3):
-        if t.dep_ not in _UP:
+        if t.dep_ not in lex.dep("intent_chain"):
             return None
         t = t.head
         if t.dep_ == "prep":
@@ -81,7 +79,7 @@ def derive(trig: Trigger, fact: str, lex: Lexicon) -> Derived | None:
             return Derived(head, "REQUEST", None, trig)
         if kind == "reject":
             return Derived(head, "REJECT", None, trig)
-        if kind == "agree_or_threaten" and trig.kind == "noun" and lemma(head) in _PLOTTING:
+        if kind == "agree_or_threaten" and trig.kind == "noun" and lex.is_("plotting_verbs", lemma(head)):
             return None  # "preparing attacks" is a plot, not a statement of intent
         if kind == "agree_or_threaten":
             if lemma(head) in ("say", "announce", "declare"):

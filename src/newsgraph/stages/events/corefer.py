@@ -8,15 +8,16 @@ vague target ("a group", "them") takes the other's named one. Both mentions stay
 """
 from __future__ import annotations
 
-_VAGUE = {"group", "people", "persons", "person", "them", "they", "some", "others", "men", "those", "all"}
+from .lexicon import Lexicon
+
 _REAL = {"asserted", "historical"}
 
 
-def _vague(role) -> bool:
-    return role is None or role.text is None or role.text.lower().split()[-1] in _VAGUE
+def _vague(role, lex: Lexicon) -> bool:
+    return role is None or role.text is None or lex.is_("vague_role_words", role.text.lower().split()[-1])
 
 
-def share(events: list[dict], place_names: dict[str, str]) -> None:
+def share(events: list[dict], place_names: dict[str, str], lex: Lexicon) -> None:
     """Fill dates and targets across mentions of one event (in place)."""
     groups: dict[tuple, list[dict]] = {}
     for ev in events:
@@ -28,9 +29,9 @@ def share(events: list[dict], place_names: dict[str, str]) -> None:
         if len(group) < 2:
             continue
         dated = next((e for e in group if e["date_source"] == "time"), None)
-        named = next((e for e in group if not _vague(e["target"])), None)
+        named = next((e for e in group if not _vague(e["target"], lex)), None)
         for ev in group:
             if dated is not None and ev["date_source"] != "time":
                 ev["time"], ev["date"], ev["date_source"] = dated["time"], dated["date"], "time"
-            if named is not None and _vague(ev["target"]):
+            if named is not None and _vague(ev["target"], lex):
                 ev["target"] = named["target"]

@@ -16,10 +16,6 @@ from .lexicon import Lexicon
 
 _VERB_TAGS = {"VERB"}
 _NOUN_POS = {"NOUN", "PROPN"}
-_HAPPEN = {"take", "begin", "end", "start", "resume", "continue", "collapse", "conclude", "open", "close",
-           "last", "break", "stall", "produce", "yield", "fail", "succeed"}
-_NOMINAL_DEPS = {"pobj", "nsubj", "dobj", "nsubjpass"}
-_MEDICAL = {"cardiac", "heart", "respiratory", "pulmonary"}
 
 
 @dataclass
@@ -164,7 +160,7 @@ def _noun_licensed(tok, typ: str, lex: Lexicon) -> bool:
     if tok.dep_ == "ROOT":
         return True
     if tok.dep_ in ("nsubj", "nsubjpass"):  # "talks were held", "the summit began", not "the talks were useful"
-        return lex.is_("light_verbs", lemma(head)) or lemma(head) in _HAPPEN
+        return lex.is_("light_verbs", lemma(head)) or lex.is_("happen_verbs", lemma(head))
     if tok.dep_ in ("dobj", "attr", "oprd") and lex.is_("light_verbs", lemma(head)):
         return True
     if tok.dep_ == "pobj" and head.dep_ == "prep" and lemma(head) in ("for", "in", "into") and \
@@ -208,7 +204,7 @@ def _noun_trigger(tok, lex: Lexicon) -> Trigger | None:
     entry = entry or lex.nouns.get(lem) or lex.nouns.get(tok.lower_)
     if entry is None:
         return None
-    if any(lemma(c) in _MEDICAL for c in tok.children if c.dep_ in ("amod", "compound")):
+    if any(lex.is_("medical_modifiers", lemma(c)) for c in tok.children if c.dep_ in ("amod", "compound")):
         return None  # "cardiac arrest"
     typ, mode = entry
     if not _noun_licensed(tok, typ, lex):
@@ -225,7 +221,7 @@ def find_triggers(sent, lex: Lexicon) -> list[Trigger]:
     verbs_at: set[int] = set()
     for tok in sent:
         lem = lemma(tok)
-        if nominal_gerund(tok) is not None or (tok.tag_ == "VBG" and tok.dep_ in _NOMINAL_DEPS):
+        if nominal_gerund(tok) is not None or (tok.tag_ == "VBG" and tok.dep_ in lex.dep("nominal_argument")):
             trig = _noun_trigger(tok, lex)  # "in police firing": a gerund used as a noun
         elif tok.pos_ in _VERB_TAGS or (tok.pos_ == "AUX" and lem not in ("be", "have", "do")):
             if lex.is_("reporting_verbs", lem) and lem not in lex.phrases:
@@ -252,13 +248,12 @@ def find_triggers(sent, lex: Lexicon) -> list[Trigger]:
 _ABOUT_EVENTS = {"ACCUSE", "REQUEST", "SUPPORT", "THREATEN"}
 
 
-_MUST_HEADS = {"conclude", "insist", "stress", "warn", "agree", "decide", "rule"}
 
 
 def _must_request(tok, lex: Lexicon) -> Trigger | None:
     """"X said Y must/should Z": a demand made in a statement (REQUEST)."""
     lem = lemma(tok)
-    if not (lex.is_("reporting_verbs", lem) or lem in _MUST_HEADS):
+    if not (lex.is_("reporting_verbs", lem) or lex.is_("must_heads", lem)):
         return None
     for c in tok.children:
         if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in ("must", "should") for a in c.children):

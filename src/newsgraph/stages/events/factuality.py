@@ -14,7 +14,6 @@ import datetime as dt
 from .detect import lemma
 from .lexicon import Lexicon
 
-_NEG_HEADS = {"refuse", "decline", "fail", "reject", "deny", "prevent", "stop", "avoid"}
 
 
 def governing(tok):
@@ -41,15 +40,14 @@ def _aux_lemmas(verb) -> set[str]:
     return out
 
 
-_NOBODY = {"nobody", "none", "noone", "nothing"}
 
 
-def _negated(tok, verb) -> bool:
+def _negated(tok, verb, lex: Lexicon) -> bool:
     if any(c.dep_ == "neg" for c in verb.children) or any(c.dep_ == "neg" for c in tok.children):
         return True
     for c in verb.children:  # "nobody was arrested", "no one was detained"
         if c.dep_ in ("nsubj", "nsubjpass", "dobj") and (
-                c.lower_ in _NOBODY or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)):
+                lex.is_("nobody_words", c.lower_) or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)):
             return True
     if tok.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
         return True
@@ -69,12 +67,12 @@ def _heads(verb, n: int = 6):
 def factuality(tok, lex: Lexicon, date: str | None, published: dt.date | None) -> str:
     verb = governing(tok)
     aux = _aux_lemmas(verb)
-    if _negated(tok, verb):
+    if _negated(tok, verb, lex):
         return "negated"
     if verb.i != tok.i and lex.is_("hypothetical_heads", lemma(verb)):
         return "hypothetical"  # "demanded the arrest of", "preparing attacks"
     for h in _heads(verb):
-        if lemma(h) in _NEG_HEADS and verb.dep_ in ("xcomp", "ccomp") and h.i == verb.head.i:
+        if lex.is_("negating_heads", lemma(h)) and verb.dep_ in ("xcomp", "ccomp") and h.i == verb.head.i:
             return "negated"
         if lex.is_("hypothetical_heads", lemma(h)) and h.pos_ in ("VERB", "ADJ", "NOUN", "AUX"):
             return "hypothetical"

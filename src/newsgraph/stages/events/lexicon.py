@@ -1,20 +1,19 @@
-"""The PLOVER trigger lexicon of events.v1, loaded once per process.
+"""The PLOVER trigger lexicon of events.v1, built once per process per language.
 
-The words live in ``stages/data/events_lexicon.json`` (lemmas written from the PLOVER
+The words live in the language's ``events_lexicon.json`` (``lang/en/``) (lemmas written from the PLOVER
 manual's type and mode definitions); this module turns them into lookup tables:
 verb lemma -> (type, mode), noun lemma -> (type, mode), verb -> phrase completions, and
 the word sets the roles and factuality modules use.
 """
 from __future__ import annotations
 
-import functools
-import json
+import dataclasses
 from dataclasses import dataclass
-from pathlib import Path
 
 from ...errors import ResourceError
+from ...lang import Language
 
-DATA = Path(__file__).resolve().parent.parent / "data" / "events_lexicon.json"
+DATA = "events_lexicon.json"  # in the language's data folder
 
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
                 "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
@@ -32,30 +31,41 @@ class Lexicon:
     threat_modes: dict[str, dict[str, str]]
     weapon_cues: dict[str, frozenset[str]]
 
+    deps: dict[str, frozenset[str]] = dataclasses.field(default_factory=dict)  # role -> labels (labels.json)
+
+    def dep(self, role: str) -> frozenset[str]:
+        """The dependency labels of ``role`` in the language's scheme (labels.json)."""
+        return self.deps[role]
+
     def is_(self, set_name: str, word: str) -> bool:
-        return word in self.words.get(set_name, ())
+        """Whether ``word`` is in the word set ``set_name`` (a missing set is an error, not False)."""
+        try:
+            return word in self.words[set_name]
+        except KeyError:
+            raise ResourceError(f"the events lexicon has no word set {set_name!r}; "
+                                f"add it to events_lexicon.json (sets: {', '.join(sorted(self.words))})") from None
 
 
 def _mode(m: str) -> str | None:
     return None if m == "_" else m
 
 
-def _build(raw: dict) -> Lexicon:
+def _build(raw: dict, where: str) -> Lexicon:
     verbs: dict[str, list[tuple[str, str | None]]] = {}
     for typ, modes in raw["verbs"].items():
-        _check_type(typ)
+        _check_type(typ, where)
         for mode, lemmas in modes.items():
             for lem in lemmas:
                 verbs.setdefault(lem, []).append((typ, _mode(mode)))
     nouns: dict[str, tuple[str, str | None]] = {}
     for typ, modes in raw["nouns"].items():
-        _check_type(typ)
+        _check_type(typ, where)
         for mode, lemmas in modes.items():
             for lem in lemmas:
                 nouns.setdefault(lem, (typ, _mode(mode)))
     phrases: dict[str, list[tuple[str, str, str | None]]] = {}
     for typ, modes in raw["phrases"].items():
-        _check_type(typ)
+        _check_type(typ, where)
         for mode, items in modes.items():
             for item in items:
                 verb, word = item.split(" ", 1)
@@ -71,17 +81,17 @@ def _build(raw: dict) -> Lexicon:
     )
 
 
-def _check_type(typ: str) -> None:
+def _check_type(typ: str, where: str) -> None:
     if typ not in PLOVER_TYPES:
-        raise ResourceError(f"events lexicon {DATA} names an unknown PLOVER type {typ!r}; "
+        raise ResourceError(f"events lexicon {where} names an unknown PLOVER type {typ!r}; "
                             f"valid: {', '.join(PLOVER_TYPES)}")
 
 
-@functools.lru_cache(maxsize=1)
-def load() -> Lexicon:
-    """The lexicon, parsed once per process."""
-    try:
-        raw = json.loads(DATA.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise ResourceError(f"cannot read the events lexicon {DATA}: {exc}; reinstall newsgraph") from exc
-    return _build(raw)
+def load(lang: Language) -> Lexicon:
+    """The lexicon of ``lang``, parsed once per process (a bad file raises ResourceError)."""
+    return lang.cached("events.lexicon", lambda: _with_deps(_build(lang.data(DATA), str(lang.data_dir / DATA)),
+                                                           lang))
+
+
+def _with_deps(lex: Lexicon, lang: Language) -> Lexicon:
+    return dataclasses.replace(lex, deps={r: lang.deps(r) for r in ("nominal_argument", "intent_chain")})

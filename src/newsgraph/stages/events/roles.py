@@ -22,8 +22,6 @@ _SUBJ = ("nsubj", "csubj")
 _OBJECT_CONTROL = {"force", "urge", "ask", "order", "persuade", "allow", "permit", "compel", "prompt", "lead",
                    "instruct", "direct", "tell", "invite", "encourage", "help", "require", "oblige", "call"}
 _CLAUSAL = {"relcl", "acl", "advcl", "ccomp", "xcomp", "pcomp", "parataxis"}
-_LOC_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "from", "into",
-              "on", "within", "to"}
 
 
 @dataclass
@@ -203,12 +201,12 @@ def verb_roles(trig: Trigger, ents: EntityIndex) -> tuple[Role | None, Role | No
     return actor, target
 
 
-def noun_roles(trig: Trigger, ents: EntityIndex) -> tuple[Role | None, Role | None]:
+def noun_roles(trig: Trigger, ents: EntityIndex, lex: Lexicon) -> tuple[Role | None, Role | None]:
     n = trig.tok
     actor = target = None
     poss = _child(n, ("poss",))
     comp = next((c for c in n.children if c.dep_ == "compound" and c.idx < trig.start), None) \
-        or next((c for c in n.children if c.dep_ in ("compound", "amod") and (c.ent_type_ or lemma(c) in _AUTH_COMPOUNDS)), None)
+        or next((c for c in n.children if c.dep_ in ("compound", "amod") and (c.ent_type_ or lex.is_("authority_compounds", lemma(c)))), None)
     by = _prep_obj(n, ("by",))
     gerund_of = nominal_gerund(n)
     if gerund_of is not None:  # "police firing" parsed as police <- firing
@@ -229,7 +227,6 @@ def noun_roles(trig: Trigger, ents: EntityIndex) -> tuple[Role | None, Role | No
     return actor, target
 
 
-_AUTH_COMPOUNDS = {"police", "army", "security", "military", "government", "israeli", "us", "state"}
 
 
 def instrument_actor(trig: Trigger, ents: EntityIndex, triggers_by_tok: dict) -> Role | None:
@@ -260,7 +257,7 @@ def authority(trig: Trigger, ents: EntityIndex, lex: Lexicon) -> Role | None:
     return None
 
 
-def place_of(trig: Trigger, places, scene) -> str | None:
+def place_of(trig: Trigger, places, scene, lex: Lexicon) -> str | None:
     """The place id of a locative attached to the trigger or its clause, else in the sentence,
     else the article's scene place."""
     if not places:
@@ -276,7 +273,7 @@ def place_of(trig: Trigger, places, scene) -> str | None:
             break
     for h in heads:
         for c in h.children:
-            if c.dep_ == "prep" and lemma(c) in _LOC_PREPS:
+            if c.dep_ == "prep" and lex.is_("location_preps", lemma(c)):
                 pid = _place_in(places, c.idx, c.right_edge.idx + len(c.right_edge.text))
                 if pid:
                     return pid

@@ -17,24 +17,14 @@ from ...model import ArticleRecord, Place
 from ...resources import Context
 from ...resources.gazetteer import Gazetteer, load
 from ..base import Stage
+from .lexicon import Lexicon, lexicon
 from .recognize import recognise
 from .resolve import Resolved, resolve
 
-_LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "within", "on", "into",
-             "over", "off", "along"}
-_REPORTING = {"say", "tell", "report", "state", "announce", "add", "note", "claim", "write", "speak", "talk",
-              "comment", "explain", "believe", "think", "know", "live", "base", "headquarter", "be", "have"}
-_EVENT_NOUNS = {"operation", "detention", "attack", "attacks", "arrest", "arrests", "raid", "strike", "strikes",
-                "bombing", "explosion", "blast", "clash", "clashes", "protest", "protests", "rally", "shooting",
-                "killing", "fighting", "offensive", "battle", "war", "conflict", "violence", "riot", "riots",
-                "demonstration", "march", "meeting", "talks", "summit", "visit", "election", "elections", "fire",
-                "crash", "earthquake", "flood", "floods", "storm", "ceasefire", "siege", "assault", "airstrike",
-                "airstrikes", "massacre", "kidnapping", "abduction", "incident", "trial", "hearing", "conference",
-                "assassination", "shootout", "ambush", "crackdown", "deployment", "exercise", "exercises"}
 _DATELINE_CHARS = 60
 
 
-def _is_scene(doc, text: str, start: int, end: int) -> bool:
+def _is_scene(doc, text: str, start: int, end: int, lex: Lexicon) -> bool:
     """A place governed by a locative preposition that hangs on an event verb or noun."""
     if start < _DATELINE_CHARS and text[end:end + 40].lstrip(" ,").startswith(("—", "-", "(")):
         return True  # dateline: "ALMATY, Kazakhstan — ..."
@@ -44,18 +34,18 @@ def _is_scene(doc, text: str, start: int, end: int) -> bool:
     root = span.root
     while root.dep_ in ("conj", "appos", "compound") and root.head is not root:
         root = root.head
-    if root.dep_ != "pobj" or root.head.lower_ not in _LOCATIVE:
+    if root.dep_ != "pobj" or root.head.lower_ not in lex.locative_preps:
         return False
     gov = root.head.head
     if gov.pos_ in ("VERB", "AUX"):
-        return gov.lemma_.lower() not in _REPORTING
-    return gov.pos_ == "NOUN" and gov.lemma_.lower() in _EVENT_NOUNS | {n.rstrip("s") for n in _EVENT_NOUNS}
+        return gov.lemma_.lower() not in lex.reporting_lemmas
+    return gov.pos_ == "NOUN" and gov.lemma_.lower() in lex.event_nouns
 
 
-def find_places(doc, gz: Gazetteer, rec=None, adjectival_demonyms: bool = False) -> list[Resolved]:
+def find_places(doc, gz: Gazetteer, lex: Lexicon, rec=None, adjectival_demonyms: bool = False) -> list[Resolved]:
     """Recognised and resolved toponyms, in text order."""
-    mentions = recognise(doc, gz, rec)
-    resolved, _ = resolve(gz, doc.text, mentions)  # doc.text once: spaCy rebuilds it per access
+    mentions = recognise(doc, gz, lex, rec)
+    resolved, _ = resolve(gz, doc.text, mentions, lex)  # doc.text once: spaCy rebuilds it per access
     keep = [r for r in resolved if adjectival_demonyms or r.mention.placelike]
     return sorted(keep, key=lambda r: (r.mention.start, r.mention.end))
 
@@ -71,10 +61,11 @@ def _to_place(gz: Gazetteer, k: int, r: Resolved, scene: bool) -> Place:
 
 
 def run(doc, ctx: Context, rec: ArticleRecord) -> list[Place]:
-    gz = load()
-    found = [r for r in find_places(doc, gz, rec) if r.row is not None or r.lat is not None]
+    gz, lex = load(), lexicon(ctx.lang)
+    found = [r for r in find_places(doc, gz, lex, rec) if r.row is not None or r.lat is not None]
     text = doc.text
-    return [_to_place(gz, k, r, _is_scene(doc, text, r.mention.start, r.mention.end)) for k, r in enumerate(found, 1)]
+    return [_to_place(gz, k, r, _is_scene(doc, text, r.mention.start, r.mention.end, lex))
+            for k, r in enumerate(found, 1)]
 
 
 STAGE = Stage(name="places", version="places.v1", produces="places", run=run, requires=("entities",))

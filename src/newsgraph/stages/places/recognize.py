@@ -14,28 +14,13 @@ import re
 from dataclasses import dataclass
 
 from ...resources.gazetteer import Gazetteer, norm
+from .lexicon import Lexicon
 
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Entities inside which gazetteer names are looked for (places embedded in names).
 _SCAN_INSIDE = {"ORG", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"}
-# Nouns after which a demonym names the place itself ("Kazakh territory").
-_PLACE_NOUNS = {"territory", "soil", "border", "borders", "airspace", "waters", "coast", "side", "capital",
-                "city", "cities", "province", "provinces", "region", "regions", "mainland", "countryside",
-                "town", "towns", "village", "villages", "frontier", "land", "lands", "desert", "coastline",
-                "highlands", "mountains", "port", "ports", "islands", "island", "shore", "shores", "steppe"}
 _POSSESSIVE = re.compile(r"(?:['\u2019]s?|\s+)$")
-# Single capitalised words the scan must not take as places on their own.
-_SCAN_STOP = {"Of", "March", "May", "June", "August", "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday",
-              "Friday", "Saturday", "God", "Mobile", "Police", "President", "Mr", "Mrs", "Ms", "Dr", "Reading",
-              "Nice", "Bath", "Split", "Of", "Union", "Republic", "Federal", "National", "Street", "Centre",
-              "Center", "University", "Church", "Best", "Victoria", "Florence", "Bill", "Mission", "Independence",
-              "Liberty", "Justice", "Hope", "Faith", "Eagle", "Friendship", "Providence", "Progress", "Opportunity",
-              "West", "Western", "East", "Eastern", "North", "Northern", "South", "Southern", "Central", "Valley",
-              "Lake", "River", "Mount", "Hill", "Park", "Beach", "Bay", "Island", "Islands", "City", "County"}
 _CAPS = re.compile(r"^(?:[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*|[A-Z]{2,}|(?:[A-Z]\.){2,})$")
-# Directions and landforms the NER tags alone ("the West"): no one place.
-_GENERIC = {"West", "Western", "East", "Eastern", "North", "Northern", "South", "Southern", "Valley", "Central",
-            "Midwestern", "Downtown", "Uptown", "Heaven", "Earth", "Globe", "World"}
 _SCAN_MIN_POP = 100_000
 _SCAN_MIN_POP_ORG = 250_000
 
@@ -74,26 +59,26 @@ def _clean(text: str, start: int, end: int) -> tuple[str, int, int]:
     return text, start, end
 
 
-def _demonym_is_place(doc, start: int, end: int) -> bool:
+def _demonym_is_place(doc, start: int, end: int, lex: Lexicon) -> bool:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
     head = span.root.head
-    return span.root.dep_ in ("amod", "compound") and head.lower_ in _PLACE_NOUNS
+    return span.root.dep_ in ("amod", "compound") and head.lower_ in lex.place_nouns
 
 
-def _ner_mentions(doc, text_all: str, gz: Gazetteer, spans) -> list[Mention]:
+def _ner_mentions(doc, text_all: str, gz: Gazetteer, spans, lex: Lexicon) -> list[Mention]:
     out = []
     person_names = {text_all[s:t] for s, t, label, _ in spans if label == "PERSON"}
     for s, t, label, eid in spans:
         text, s2, t2 = _clean(text_all[s:t], s, t)
         if not text:
             continue
-        if label in _PLACE_LABELS and text not in _GENERIC:
+        if label in _PLACE_LABELS and text not in lex.generic:
             out.append(Mention(s2, t2, text, norm(text), "ner", label, eid, dotted=text_all[t2:t2 + 1] == "."))
         elif label == "NORP" and gz.demonym(text) is not None:
             out.append(Mention(s2, t2, text, norm(text), "demonym", label, eid,
-                               placelike=_demonym_is_place(doc, s2, t2)))
+                               placelike=_demonym_is_place(doc, s2, t2, lex)))
         elif label == "NORP" and _scan_ok(gz, norm(text), False, " " not in text):
             out.append(Mention(s2, t2, text, norm(text), "ner", "GPE", eid))  # "Aleppo" tagged NORP
         elif label == "PERSON" and _big_division(gz, norm(text)):
@@ -136,7 +121,8 @@ def _scan_ok(gz: Gazetteer, key: str, inside_org: bool, single: bool) -> bool:
     return False
 
 
-def _scan_mentions(doc, text_all: str, gz: Gazetteer, spans, taken: list[tuple[int, int]]) -> list[Mention]:
+def _scan_mentions(doc, text_all: str, gz: Gazetteer, spans, taken: list[tuple[int, int]],
+                   lex: Lexicon) -> list[Mention]:
     """Capitalised sequences outside place/person entities that the gazetteer knows."""
     blocked = [(s, t) for s, t, label, _ in spans if label not in _SCAN_INSIDE]
     inside = [(s, t) for s, t, label, _ in spans if label in _SCAN_INSIDE]
@@ -156,7 +142,7 @@ def _scan_mentions(doc, text_all: str, gz: Gazetteer, spans, taken: list[tuple[i
             if any(a < t and s < b for a, b in blocked):
                 continue
             single = j - i == 1
-            if single and (tok.text in _SCAN_STOP or (tok.is_stop and not tok.is_upper)
+            if single and (tok.text in lex.scan_stop or (tok.is_stop and not tok.is_upper)
                            or tok.pos_ not in ("PROPN", "NOUN" if tok.is_upper else "PROPN")):
                 continue
             if single and text_all[t:t + 1] == "." and gz.abbreviation(span.text + "."):
@@ -169,7 +155,7 @@ def _scan_mentions(doc, text_all: str, gz: Gazetteer, spans, taken: list[tuple[i
                 found = Mention(s2, t2, text, key, "scan", "", None)
                 break
             if single and gz.demonym(span.text) is not None:  # "Russian" inside an ORG name, or untagged
-                found = Mention(s, t, span.text, key, "demonym", "", None, placelike=_demonym_is_place(doc, s, t))
+                found = Mention(s, t, span.text, key, "demonym", "", None, placelike=_demonym_is_place(doc, s, t, lex))
                 break
         if found:
             out.append(found)
@@ -179,10 +165,10 @@ def _scan_mentions(doc, text_all: str, gz: Gazetteer, spans, taken: list[tuple[i
     return out
 
 
-def recognise(doc, gz: Gazetteer, rec=None) -> list[Mention]:
+def recognise(doc, gz: Gazetteer, lex: Lexicon, rec=None) -> list[Mention]:
     """All toponym mentions of the article, in text order (demonyms included, flagged)."""
     spans = _entity_spans(doc, rec)
     text_all = doc.text  # built anew by spaCy on every access: read it once
-    ner = _ner_mentions(doc, text_all, gz, spans)
-    scanned = _scan_mentions(doc, text_all, gz, spans, [(m.start, m.end) for m in ner])
+    ner = _ner_mentions(doc, text_all, gz, spans, lex)
+    scanned = _scan_mentions(doc, text_all, gz, spans, [(m.start, m.end) for m in ner], lex)
     return sorted(ner + scanned, key=lambda m: (m.start, m.end))

@@ -21,16 +21,12 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ...resources.gazetteer import Gazetteer, distance_km, norm
+from .lexicon import Lexicon
 from .recognize import Mention
 
 _KIND_PRIOR = {"country": 3.0, "continent": 3.0, "region": 1.5, "admin": 0.3, "admin2": -0.3, "city": 0.0,
                "landmark": 0.5}
 _CONTAINER_RE = re.compile(r"\s*,\s*((?:[A-Z][A-Za-z.\-]*\.?)(?:\s+[A-Z][A-Za-z.\-]*){0,3})")
-_TRIM_FIRST = {"far", "deep", "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
-               "greater", "upper", "lower", "northeast", "northwest", "southeast", "southwest", "downtown",
-               "metro", "rural", "coastal", "northeastern", "northwestern", "southeastern", "southwestern"}
-_TRIM_LAST = {"city", "county", "province", "state", "region", "area", "district", "governorate", "municipality",
-              "valley", "metro", "oblast", "prefecture"}
 _DATELINE_CHARS = 80
 # Weights of the evidence (set by hand on development articles, then checked on the gold sets).
 W = {"pop": 0.7, "capital": 1.5, "alt_name": 0.8, "country": 2.5, "admin": 0.8, "near": 0.8, "near_km": 250.0,
@@ -46,7 +42,7 @@ class Resolved:
     lon: float | None = None
 
 
-def _candidates(gz: Gazetteer, m: Mention) -> tuple[int, ...]:
+def _candidates(gz: Gazetteer, m: Mention, lex: Lexicon) -> tuple[int, ...]:
     if m.source == "demonym":
         i = gz.demonym(m.text)
         return (i,) if i is not None else ()
@@ -60,8 +56,8 @@ def _candidates(gz: Gazetteer, m: Mention) -> tuple[int, ...]:
     if rows:
         return rows
     words = m.key.split()
-    while len(words) > 1 and (words[0] in _TRIM_FIRST or words[-1] in _TRIM_LAST):
-        words = words[1:] if words[0] in _TRIM_FIRST else words[:-1]  # "Far North Queensland"
+    while len(words) > 1 and (words[0] in lex.trim_first or words[-1] in lex.trim_last):
+        words = words[1:] if words[0] in lex.trim_first else words[:-1]  # "Far North Queensland"
         rows = gz.lookup(" ".join(words))
         if rows:
             return rows
@@ -156,12 +152,12 @@ def _pick(scored: list[tuple[float, int]]) -> tuple[int, float]:
     return i, round(1.0 / (1.0 + math.exp(-(best - second))), 3)
 
 
-def _candidate_lists(gz: Gazetteer, text: str, mentions: list[Mention]):
+def _candidate_lists(gz: Gazetteer, text: str, mentions: list[Mention], lex: Lexicon):
     """Candidates per mention, narrowed by explicit containers; container mentions appended."""
     by_start = {m.start: m for m in mentions}
     cands, extra = [], []
     for m in mentions:
-        rows = _candidates(gz, m)
+        rows = _candidates(gz, m, lex)
         containers, cont = _container_rows(gz, text, m, by_start) if rows else ([], None)
         if containers:
             rows = tuple(i for i in rows if _inside(gz, i, containers)) or rows
@@ -192,9 +188,9 @@ def _pass(gz: Gazetteer, mentions: list[Mention], priors: list[dict], picks: dic
     return out
 
 
-def resolve(gz: Gazetteer, text: str, mentions: list[Mention]) -> tuple[list[Resolved], list[Mention]]:
+def resolve(gz: Gazetteer, text: str, mentions: list[Mention], lex: Lexicon) -> tuple[list[Resolved], list[Mention]]:
     """Resolved mentions (in input order) and the container mentions added ("Alexandria, La.")."""
-    mentions, cands, extra = _candidate_lists(gz, text, list(mentions))
+    mentions, cands, extra = _candidate_lists(gz, text, list(mentions), lex)
     priors = [{i: _prior(gz, i, m.key) for i in rows} for m, rows in zip(mentions, cands)]
     picks = {k: max(p, key=p.get) for k, p in enumerate(priors) if p}
     for _ in range(2):  # priors only -> with context -> with the context of the better picks

@@ -17,6 +17,7 @@ from ...model import ArticleRecord, Quote
 from ...resources import Context
 from ..base import Stage
 from .candidate import Candidate
+from .cues import lexicon
 from .direct import find_colon_lines, find_direct
 from .indirect import find_indirect
 from .marks import find_mark_spans
@@ -50,14 +51,15 @@ def run(doc, ctx: Context, rec: ArticleRecord) -> list[Quote]:
     doc = _DocView(doc, rec.article.text)
     text = doc.text
     marks = find_mark_spans(text)
-    direct, used, orphans = find_direct(doc, marks)
+    lex = lexicon(ctx.lang)
+    direct, used, orphans = find_direct(doc, marks, lex)
     quoted = [(m.start, m.end) for m in marks]
     direct += find_colon_lines(doc, [(c.start, c.end) for c in direct])
-    indirect = find_indirect(doc, quoted, direct, used)
+    indirect = find_indirect(doc, quoted, direct, used, lex)
     cands = direct + indirect
     cands += _adopt(text, orphans, cands)
     cands.sort(key=_order)
-    resolver = SpeakerResolver(doc, rec.get("entities"))
+    resolver = SpeakerResolver(doc, rec.get("entities"), lex)
     resolver.blocked = [(c.start, c.end) for c in direct]
     speakers: dict[int, Speaker | None] = {}
     for c in cands:

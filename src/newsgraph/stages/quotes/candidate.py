@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _CLIMB = ("advcl", "xcomp", "conj", "pcomp", "acl", "relcl", "ccomp")
-_RELATIVE = {"who", "which", "that", "whom"}
 _STRIP = " \t\r\n\xa0\u200b,;:—–-"
 
 

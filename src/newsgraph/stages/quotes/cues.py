@@ -1,19 +1,20 @@
-"""The reporting-cue lexicon of quotes.v1 (data/reporting_cues.json), loaded once per process."""
+"""The reporting-cue lexicon of quotes.v1 (the language's ``reporting_cues.json``) and its
+learned cue model (``quotes_cue_model.json``), built once per process per language."""
 from __future__ import annotations
 
-import functools
-import json
 from dataclasses import dataclass
-from pathlib import Path
 
 from ...errors import ResourceError
+from ...lang import Language
+from .model import CueModel
 
-CUES_FILE = Path(__file__).resolve().parent.parent / "data" / "reporting_cues.json"
+CUES_FILE = "reporting_cues.json"
+MODEL_FILE = "quotes_cue_model.json"
 
 
 @dataclass(frozen=True)
 class Lexicon:
-    """Lemma sets and multi-word phrases of the cue file (all lower case)."""
+    """Lemma sets and multi-word phrases of the cue file (all lower case), and the cue model."""
 
     speech: frozenset[str]
     cognition: frozenset[str]
@@ -22,28 +23,46 @@ class Lexicon:
     titles: frozenset[str]
     org_words: frozenset[str]
     generic_speakers: frozenset[str]
+    xcomp_cues: frozenset[str]  # cues whose xcomp is the content ("urged ... to resign")
+    prep_cues: dict[str, tuple[str, ...]]  # cue lemma -> prepositions whose object is the content
+    parenthetical_cues: frozenset[str]  # "..., he said, ..."
+    as_cues: frozenset[str]  # "as the minister said, ..."
+    direct_extra_cues: frozenset[str]  # more verbs that attribute a quotation ("tweeted")
+    person_pronouns: frozenset[str]
+    group_pronouns: frozenset[str]
+    relative_pronouns: frozenset[str]
+    model: CueModel
+    content_deps: frozenset[str]  # labels of a cue's reported content (labels.json)
 
     @property
     def verbs(self) -> frozenset[str]:
         return self.speech | self.cognition
 
 
-@functools.lru_cache(maxsize=1)
-def lexicon() -> Lexicon:
-    """The lexicon; raises ResourceError when the bundled file is missing or malformed."""
+def lexicon(lang: Language) -> Lexicon:
+    """The lexicon of ``lang``; raises ResourceError when a file is missing or malformed."""
+    return lang.cached("quotes.cues", lambda: _build(lang))
+
+
+def _words(raw: dict, key: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in raw[key])
+
+
+def _build(lang: Language) -> Lexicon:
+    raw = lang.data(CUES_FILE)
     try:
-        raw = json.loads(CUES_FILE.read_text(encoding="utf-8"))
         return Lexicon(
-            speech=frozenset(w.lower() for w in raw["speech"]),
-            cognition=frozenset(w.lower() for w in raw["cognition"]),
-            object_cues=frozenset(w.lower() for w in raw["object_cues"]),
+            **{k: _words(raw, k) for k in ("speech", "cognition", "object_cues", "titles", "org_words",
+                                           "generic_speakers", "xcomp_cues", "parenthetical_cues",
+                                           "as_cues", "direct_extra_cues", "person_pronouns",
+                                           "group_pronouns", "relative_pronouns")},
             phrases=tuple(tuple(w.lower() for w in p) for p in raw["phrases"]),
-            titles=frozenset(w.lower() for w in raw["titles"]),
-            org_words=frozenset(w.lower() for w in raw["org_words"]),
-            generic_speakers=frozenset(w.lower() for w in raw["generic_speakers"]),
+            prep_cues={k.lower(): tuple(v) for k, v in raw["prep_cues"].items()},
+            model=CueModel.from_json(lang.data(MODEL_FILE)),
+            content_deps=lang.deps("reported_content"),
         )
-    except (OSError, ValueError, KeyError) as exc:
+    except (KeyError, TypeError, AttributeError) as exc:
         raise ResourceError(
-            f"the reporting-cue lexicon {CUES_FILE} is missing or malformed ({exc}); "
-            "reinstall newsgraph or restore the file from the repository"
+            f"the reporting-cue lexicon {lang.data_dir / CUES_FILE} is malformed (missing {exc}); "
+            "restore the file from the repository"
         ) from exc

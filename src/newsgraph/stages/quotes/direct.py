@@ -10,7 +10,7 @@ import re
 
 from ..text import token_index_at
 from .candidate import Candidate, nearby_speaker, nominal_head, subject_of
-from .cues import lexicon
+from .cues import Lexicon
 from .marks import MarkSpan
 
 _DASH = re.compile(r"\s*[—–]\s*")
@@ -118,9 +118,9 @@ def _words(doc, m: MarkSpan) -> int:
     return sum(1 for w in doc.text[m.start:m.end].split() if any(ch.isalnum() for ch in w))
 
 
-def find_direct(doc, marks: list[MarkSpan]) -> tuple[list[Candidate], set[int], list[MarkSpan]]:
+def find_direct(doc, marks: list[MarkSpan], lex: Lexicon) -> tuple[list[Candidate], set[int], list[MarkSpan]]:
     """Direct candidates, the cue token indexes they use, and the quotes left unattributed."""
-    verbs = lexicon().speech | {"call", "describe", "tweet", "write"}
+    verbs = lex.speech | lex.direct_extra_cues
     out: list[Candidate] = []
     used: set[int] = set()
     fragments: list[MarkSpan] = []

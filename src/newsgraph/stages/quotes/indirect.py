@@ -7,29 +7,16 @@ sentence. A reported clause that holds a quoted fragment is kind `mixed`.
 from __future__ import annotations
 
 from .candidate import Candidate, inside, nearby_speaker, strip_dateline, subject_of, trim
-from . import model as model
-from .cues import lexicon
+from . import model
+from .cues import Lexicon
 
-_XCOMP_CUES = {"urge", "call", "ask", "plan", "seek", "promise", "vow", "pledge",
-               "threaten", "hope", "intend", "expect", "demand", "agree", "refuse", "decline",
-               "wish", "propose", "encourage", "push"}
 _MIN_CONTENT_TOKENS = 3
-# cue lemma -> prepositions whose object is the content ("called for more investment")
-_PREP_CUES = {"call": ("for", "on"), "talk": ("about",), "speak": ("about", "of"),
-              "warn": ("of", "about", "against"), "complain": ("about",), "write": ("about",),
-              "argue": ("for", "against"), "push": ("for",), "advocate": ("for",),
-              "vote": ("for", "against"), "testify": ("about",), "comment": ("on",)}
-_OBJECT_DEPS = ("dobj", "ccomp", "xcomp")
 _MAX_PARENTHETICAL = 14
-_PAREN_CUES = {"say", "tell", "note", "report"}
-_AS_CUES = {"say", "tell", "note", "report", "write", "explain", "point", "state", "put",
-            "argue", "claim", "announce", "suggest", "reveal", "predict", "warn", "insist"}
 
 
 def find_indirect(doc, quoted: list[tuple[int, int]], direct: list[Candidate],
-                  used: set[int]) -> list[Candidate]:
+                  used: set[int], lex: Lexicon) -> list[Candidate]:
     """Indirect and mixed candidates; skips cues inside quotes or already used."""
-    lex = lexicon()
     verbs = lex.verbs | lex.object_cues
     taken = [(c.start, c.end) for c in direct]
     out: list[Candidate] = []
@@ -40,7 +27,7 @@ def find_indirect(doc, quoted: list[tuple[int, int]], direct: list[Candidate],
         elif tok.pos_ == "VERB" and tok.i not in used and not inside(tok.idx, quoted):
             cand = _clause(doc, tok, lex) if tok.lemma_.lower() in verbs else None
             if cand is None:
-                cand = _learned(doc, tok)
+                cand = _learned(doc, tok, lex.model)
         else:
             continue
         if cand is None or _mostly_taken(cand, taken):
@@ -71,7 +58,7 @@ def _clause(doc, verb, lex) -> Candidate | None:
             return middle
     content = _content_head(verb, lemma, lex)
     if content is None:
-        return _as_clause(doc, verb) or _parenthetical(doc, verb, lex)
+        return _as_clause(doc, verb, lex) or _parenthetical(doc, verb, lex)
     cand = _span(doc, verb, content)
     if cand is None:
         return None
@@ -91,9 +78,9 @@ def _content_head(verb, lemma: str, lex):
         if child.dep_ == "ccomp" and lemma in lex.verbs:
             return child
     for child in verb.children:
-        if child.dep_ == "xcomp" and lemma in _XCOMP_CUES:
+        if child.dep_ == "xcomp" and lemma in lex.xcomp_cues:
             return child
-        if child.dep_ == "prep" and child.lower_ in _PREP_CUES.get(lemma, ()):
+        if child.dep_ == "prep" and child.lower_ in lex.prep_cues.get(lemma, ()):
             return next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
         if child.dep_ == "dobj" and lemma in lex.object_cues and child.pos_ != "PRON":
             return child
@@ -121,9 +108,9 @@ def _middle(doc, verb) -> Candidate | None:
     return Candidate(start, end, "indirect", verb.idx, verb.idx + len(verb), speaker_tok=spk, rule="middle")
 
 
-def _as_clause(doc, verb) -> Candidate | None:
+def _as_clause(doc, verb, lex: Lexicon) -> Candidate | None:
     """`As X said, CONTENT`: the content is the main clause around the cue's clause."""
-    if verb.lemma_.lower() not in _AS_CUES or verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+    if verb.lemma_.lower() not in lex.as_cues or verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
         return None
     head = verb.head
     lo, hi = verb.left_edge.i, verb.right_edge.i
@@ -140,7 +127,7 @@ def _as_clause(doc, verb) -> Candidate | None:
 
 def _parenthetical(doc, verb, lex) -> Candidate | None:
     """`CONTENT, X said (at ...).` when the parser missed the reported clause."""
-    if verb.lemma_.lower() not in _PAREN_CUES or any(c.dep_ in _OBJECT_DEPS for c in verb.children):
+    if verb.lemma_.lower() not in lex.parenthetical_cues or any(c.dep_ in lex.content_deps for c in verb.children):
         return None
     sent = verb.sent
     comma = None
@@ -238,14 +225,12 @@ def _clip_paragraph(text: str, cand: Candidate) -> None:
     cand.start, cand.end = trim(text, max(cand.start, para_lo), min(cand.end, para_hi))
 
 
-def _learned(doc, verb) -> Candidate | None:
+def _learned(doc, verb, cue_model: model.CueModel) -> Candidate | None:
     """The best content of a verb the lexicon rules leave out, if the cue model accepts it."""
-    if model.weights() is None:
-        return None
     subj = subject_of(verb)
-    best, best_p = None, model.threshold()
+    best, best_p = None, cue_model.threshold
     for kind, head in model.content_heads(verb):
-        p = model.score(model.features(verb, kind, head, subj))
+        p = cue_model.score(model.features(verb, kind, head, subj))
         if p >= best_p:
             best, best_p = head, p
     if best is None:

@@ -1,28 +1,35 @@
 """A small learned cue model: which verbs outside the lexicon introduce an attribution.
 
 Logistic regression over sparse features of a (verb, content) pair, trained on PolNeAR train
-by ``newsgraph.train.quotes``; the weights ship as data/quotes_cue_model.json and scoring
-is a dictionary sum (no ML library at run time). Without the file the model is off.
+by ``newsgraph.train.quotes``; the weights ship as ``lang/en/quotes_cue_model.json`` and
+scoring is a dictionary sum (no ML library at run time). The file is part of the install: a
+missing file is a ResourceError (``Language.data``), never a silently disabled model.
 """
 from __future__ import annotations
 
-import functools
-import json
 import math
-from pathlib import Path
+from dataclasses import dataclass
 
-MODEL_FILE = Path(__file__).resolve().parent.parent / "data" / "quotes_cue_model.json"
 # content heads a verb can govern, by dependency label
 _HEADS = ("ccomp", "xcomp", "dobj")
 
 
-@functools.lru_cache(maxsize=1)
-def weights() -> tuple[dict[str, float], float, float] | None:
-    """(feature weights, bias, threshold), or None when no model is bundled."""
-    if not MODEL_FILE.is_file():
-        return None
-    raw = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
-    return raw["weights"], raw["bias"], raw["threshold"]
+@dataclass(frozen=True)
+class CueModel:
+    """Feature weights, bias and acceptance threshold of the logistic cue model."""
+
+    weights: dict[str, float]
+    bias: float
+    threshold: float
+
+    @classmethod
+    def from_json(cls, raw: dict) -> "CueModel":
+        return cls(raw["weights"], raw["bias"], raw["threshold"])
+
+    def score(self, feats: list[str]) -> float:
+        """The probability that the (verb, content) pair of ``feats`` is an attribution."""
+        z = self.bias + sum(self.weights.get(x, 0.0) for x in feats)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
 def content_heads(verb):
@@ -52,16 +59,3 @@ def features(verb, kind: str, head, subj) -> list[str]:
         f.append("neg")
     return f
 
-
-def score(feats: list[str]) -> float:
-    w = weights()
-    if w is None:
-        return 0.0
-    table, bias, _ = w
-    z = bias + sum(table.get(x, 0.0) for x in feats)
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-
-
-def threshold() -> float:
-    w = weights()
-    return w[2] if w else 1.0

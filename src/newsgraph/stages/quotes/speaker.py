@@ -12,11 +12,8 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from .cues import lexicon
+from .cues import Lexicon
 
-_PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
-_RELATIVE = {"who", "which", "that"}
-_GROUP_PRONOUNS = {"they", "them", "it", "we"}
 _TYPE_RANK = {"PERSON": 0, "ORG": 1, "NORP": 2, "GPE": 3}
 _NP_DEPS = {"compound", "flat", "det", "amod", "poss", "nmod", "nummod", "case", "quantmod"}
 
@@ -39,8 +36,9 @@ class Speaker:
 class SpeakerResolver:
     """Resolves speaker tokens of one article, in text order (it remembers speakers)."""
 
-    def __init__(self, doc, entities: list) -> None:
+    def __init__(self, doc, entities: list, lex: Lexicon) -> None:
         self.doc = doc
+        self.lex = lex
         self.text = doc.text
         self.types = {e.id: e.type for e in entities}
         self.entities = {e.id: e for e in entities}
@@ -59,7 +57,7 @@ class SpeakerResolver:
 
     def resolve(self, head) -> Speaker:
         """The speaker whose subject head token is ``head``."""
-        if head.lower_ in _RELATIVE and head.head.dep_ in ("relcl", "acl"):
+        if head.lower_ in self.lex.relative_pronouns and head.head.dep_ in ("relcl", "acl"):
             sp = self.resolve(head.head.head)  # `Smith, who said ...`: the mention is `who`
             return Speaker(sp.entity, head.idx, head.idx + len(head))
         s, e = noun_phrase(head)
@@ -96,16 +94,16 @@ class SpeakerResolver:
 
     def _by_pronoun(self, head) -> Speaker | None:
         low = head.lower_
-        if low in _PERSON_PRONOUNS:
+        if low in self.lex.person_pronouns:
             ent = self._recent(head.idx, {"PERSON"})
-        elif low in _GROUP_PRONOUNS:
+        elif low in self.lex.group_pronouns:
             ent = self._recent(head.idx, {"ORG", "NORP", "GPE"}, window=600)
         else:
             return None
         return Speaker(ent, head.idx, head.idx + len(head)) if ent else None
 
     def _by_words(self, head, s: int, e: int) -> Speaker | None:
-        lex = lexicon()
+        lex = self.lex
         words = [t.lower_ for t in self.doc[head.left_edge.i: head.i + 1]]
         if head.lower_ in lex.generic_speakers and self.spoken:
             prior = [x for x in self.spoken if x[0] < s]

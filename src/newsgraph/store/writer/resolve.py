@@ -14,6 +14,12 @@ from .rows import delete_in, insert_rows
 ARTICLE_ROWS = ("entity_links", "entity_roles", "event_cluster_members", "series_points")
 
 
+def ensure_store_schema(con) -> None:
+    """Create the tables of the store (store/schema.sql) and of resolve/ that do not exist yet."""
+    con.execute(_res.files("newsgraph.store").joinpath("schema.sql").read_text())
+    ensure_resolve_schema(con)
+
+
 def ensure_resolve_schema(con) -> None:
     """Create the resolve tables that do not exist yet."""
     con.execute(_res.files("newsgraph.resolve").joinpath("schema.sql").read_text())

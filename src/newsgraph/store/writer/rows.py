@@ -1,6 +1,6 @@
 """Row plumbing of the writer: typed bulk inserts and id lists, never through a CSV file.
 
-Rows go in as one JSON document per statement that DuckDB parses into typed rows
+Rows go in as JSON arrays, one per column, that DuckDB parses into typed values
 (``json_transform_strict``): any character survives (line breaks, ``\\N``, quotes, tabs),
 a value of the wrong type fails loudly instead of becoming NULL, and one statement per
 table and batch is as fast as a CSV load (executemany costs a statement per row; typed
@@ -37,7 +37,10 @@ def json_value(v):
 def insert_rows(con, table: str, columns: Sequence[str], rows: Iterable[Sequence], *,
                 ignore: bool = False) -> int:
     """Insert many rows in one statement (None becomes NULL); ``ignore`` skips rows whose key
-    exists. Returns how many rows were given."""
+    exists. Returns how many rows were given.
+
+    Each column goes in as one JSON array, typed by ``json_transform_strict`` and unnested side
+    by side (DuckDB zips unnests of one SELECT): about 3x faster than one JSON object per row."""
     rows = list(rows)
     if not rows:
         return 0
@@ -45,12 +48,12 @@ def insert_rows(con, table: str, columns: Sequence[str], rows: Iterable[Sequence
     missing = [c for c in columns if c not in types]
     if missing:
         raise KeyError(f"{table} has no column(s) {missing}")
-    shape = json.dumps([{c: types[c] for c in columns}])
-    payload = json.dumps([dict(zip(columns, map(json_value, r))) for r in rows], ensure_ascii=False)
-    cols = ", ".join(map(_q, columns))
+    arrays = [json.dumps([json_value(r[i]) for r in rows], ensure_ascii=False) for i in range(len(columns))]
+    shapes = [json.dumps([types[c]]) for c in columns]
+    select = ", ".join(f"unnest(json_transform_strict(?::JSON, ?))" for _ in columns)
+    params = [p for pair in zip(arrays, shapes) for p in pair]
     verb = "INSERT OR IGNORE" if ignore else "INSERT"
-    con.execute(f"{verb} INTO {table} ({cols}) SELECT {cols} FROM "
-                f"(SELECT unnest(json_transform_strict(?::JSON, ?), recursive := true))", [payload, shape])
+    con.execute(f"{verb} INTO {table} ({', '.join(map(_q, columns))}) SELECT {select}", params)
     return len(rows)
 
 

@@ -1,5 +1,5 @@
 // The router: #/search?q=..., #/article/ID, #/entity/ID, #/figures?q=..., #/map, #/timeline.
-import { api, fail, h, loading } from "./util.js";
+import { api, dec, fail, fill, h, loading } from "./util.js";
 import { showSearch } from "./search.js";
 import { showArticle } from "./article.js";
 import { showEntity } from "./entity.js";
@@ -17,29 +17,29 @@ export const config = { tiles: null };
 function parseHash() {
   const raw = location.hash.replace(/^#\/?/, "");
   const [path, query] = raw.split("?");
-  const parts = path.split("/").map(decodeURIComponent);
+  const parts = path.split("/").map(dec);
   return { name: parts[0] || "", arg: parts.slice(1).join("/"), params: new URLSearchParams(query || "") };
 }
 
 async function render() {
   const view = document.getElementById("view");
-  const { name, arg, params } = parseHash();
-  const show = routes[name];
-  document.body.dataset.view = name || "search";
   document.body.dataset.ready = "0";
-  if (!show) {
-    view.replaceChildren(h("p", { class: "error" }, "No such page."));
-    document.body.dataset.ready = "1";
-    return;
-  }
-  if (show !== showSearch) document.getElementById("search-input").value = "";
-  loading(view);
   try {
+    const { name, arg, params } = parseHash();
+    const show = routes[name];
+    document.body.dataset.view = name || "search";
+    if (!show) {
+      fill(view, h("p", { class: "error" }, "No such page."));
+      return;
+    }
+    if (show !== showSearch) document.getElementById("search-input").value = "";
+    loading(view);
     await show(view, arg, params);
   } catch (err) {
     fail(view, err);
+  } finally {
+    document.body.dataset.ready = "1";
   }
-  document.body.dataset.ready = "1";
 }
 
 async function start() {

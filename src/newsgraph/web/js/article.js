@@ -1,7 +1,8 @@
 // The article view: the text with every fact highlighted by kind, a side panel listing the
 // facts, a details box showing the fields of the clicked fact, and a map of its places.
-import { api, articleLink, enc, entityLink, fmtNumber, h, link } from "./util.js";
+import { api, articleLink, enc, entityLink, fill, fmtNumber, h, link, unitsAt } from "./util.js";
 import { fit, pin, popupBody, worldMap } from "./mapbase.js";
+import { showWho } from "./who.js";
 
 export const KINDS = [
   ["person", "People"], ["org", "Organisations"], ["place", "Places"], ["group", "Groups"],
@@ -9,28 +10,36 @@ export const KINDS = [
 ];
 const ENTITY_KIND = { PERSON: "person", ORG: "org", GPE: "place", LOC: "place", FAC: "place", NORP: "group" };
 
-// Every highlightable span of the record: {id, kind, start, end, fact, list}.
-export function spans(rec) {
+// Every highlightable span of the record: {id, kind, start, end, fact, list}, in JavaScript
+// string offsets (``at`` converts the record's code-point offsets, see util.unitsAt).
+export function spans(rec, at = unitsAt(rec.text)) {
   const out = [];
+  const add = (id, kind, s, t, fact, list) => {
+    if (Number.isInteger(s) && Number.isInteger(t) && t > s) out.push({ id, kind, start: at(s), end: at(t), fact, list });
+  };
   for (const e of rec.entities || []) {
-    for (const [s, t] of e.mentions || []) {
-      out.push({ id: e.id, kind: ENTITY_KIND[e.type] || "misc", start: s, end: t, fact: e, list: "entities" });
-    }
+    for (const [s, t] of e.mentions || []) add(e.id, ENTITY_KIND[e.type] || "misc", s, t, e, "entities");
   }
   const simple = [["quotes", "quote"], ["numbers", "number"], ["times", "time"], ["places", "place"]];
   for (const [list, kind] of simple) {
-    for (const f of rec[list] || []) out.push({ id: f.id, kind, start: f.start, end: f.end, fact: f, list });
+    for (const f of rec[list] || []) add(f.id, kind, f.start, f.end, f, list);
   }
   for (const v of rec.events || []) {
-    if (v.trigger) out.push({ id: v.id, kind: "event", start: v.trigger[0], end: v.trigger[1], fact: v, list: "events" });
+    if (v.trigger) add(v.id, "event", v.trigger[0], v.trigger[1], v, "events");
   }
-  return out.filter((s) => Number.isInteger(s.start) && Number.isInteger(s.end) && s.end > s.start);
+  return out.filter((s) => s.end > s.start);
+}
+
+// Where the text is cut besides the spans: each event's sentence (the span it came from).
+function sentenceCuts(rec, at) {
+  return (rec.events || []).filter((v) => Array.isArray(v.sentence)).flatMap((v) => [at(v.sentence[0]), at(v.sentence[1])]);
 }
 
 // The text cut at every span boundary; each piece knows the spans covering it.
-function segments(text, sp) {
+function segments(text, sp, extra = []) {
   const cuts = new Set([0, text.length]);
   for (const s of sp) { cuts.add(Math.max(0, s.start)); cuts.add(Math.min(text.length, s.end)); }
+  for (const c of extra) if (c > 0 && c < text.length) cuts.add(c);
   const points = [...cuts].sort((a, b) => a - b);
   const out = [];
   for (let i = 0; i + 1 < points.length; i++) {
@@ -45,15 +54,17 @@ function segments(text, sp) {
 export async function showArticle(view, id) {
   const [rec, links] = await Promise.all([api(`articles/${enc(id)}`), api(`articles/${enc(id)}/entities`)]);
   rec._links = links.entities;
-  const sp = spans(rec);
+  const at = unitsAt(rec.text);
+  rec._at = at;
+  const sp = spans(rec, at);
   const byId = new Map(sp.map((s) => [s.id, s]));
   const details = h("div", { id: "fact-details", class: "details" },
     h("p", { class: "muted" }, "Click a highlighted fact to see its fields."));
   const select = (fid) => showFact(rec, byId, fid, details, body);
   const body = h("div", { id: "article-text", class: "article-text" },
-    segments(rec.text, sp).map((seg) => piece(rec.text, seg, select)));
+    segments(rec.text, sp, sentenceCuts(rec, at)).map((seg) => piece(rec.text, seg, select)));
   const mapEl = h("div", { id: "article-map", class: "map small" });
-  view.replaceChildren(
+  fill(view, 
     h("div", { class: "article-layout" },
       h("article", {},
         h("h1", {}, rec.title || "Untitled article"),
@@ -69,10 +80,10 @@ export async function showArticle(view, id) {
 
 function piece(text, seg, select) {
   const t = text.slice(seg.a, seg.b);
-  if (!seg.cover.length) return document.createTextNode(t);
+  if (!seg.cover.length) return h("span", { class: "plain", "data-a": seg.a, "data-b": seg.b }, t);
   const kinds = [...new Set(seg.cover.map((s) => "hl-" + s.kind))];
   return h("span", {
-    class: "hl " + kinds.join(" "), "data-facts": seg.cover.map((s) => s.id).join(" "),
+    class: "hl " + kinds.join(" "), "data-facts": seg.cover.map((s) => s.id).join(" "), "data-a": seg.a, "data-b": seg.b,
     title: seg.cover.map((s) => `${s.id} ${s.kind}`).join(", "),
     onclick: (ev) => { ev.stopPropagation(); select(seg.cover[0].id); },
   }, t);
@@ -127,10 +138,12 @@ function showFact(rec, byId, fid, details, body) {
   const rows = Object.entries(fact).map(([k, v]) => h("tr", {}, h("th", {}, k), h("td", {}, value(rec, k, v, byId, details, body))));
   const shown = s ? rec.text.slice(s.start, s.end) : "";
   const eid = rec._links && rec._links[fid];
-  details.replaceChildren(
+  const who = showWho(rec, s, rec._at || unitsAt(rec.text), body);
+  fill(details, 
     h("h3", {}, `${fid} `, h("small", {}, s ? s.kind : ""),
       eid ? h("a", { href: `#/entity/${enc(eid)}`, class: "entity-page", id: "entity-page-link" }, " entity page →") : null),
     shown ? h("p", { class: "fact-text" }, shown) : null,
+    who,
     h("table", { class: "fields" }, rows));
   details.dataset.fact = fid;
 }

@@ -1,6 +1,6 @@
 // The entity page: name variants, roles over time, quotes in date order, figures claimed,
 // events taken part in, and the articles that mention it.
-import { api, articleLink, enc, fmtNumber, h } from "./util.js";
+import { api, articleLink, enc, fill, fmtNumber, h } from "./util.js";
 
 export async function showEntity(view, id) {
   const e = await api(`entities/${enc(id)}`);
@@ -8,7 +8,7 @@ export async function showEntity(view, id) {
     ? h("table", { class: `list ${cls}` }, h("thead", {}, h("tr", {}, head.map((x) => h("th", {}, x)))),
       h("tbody", {}, rows))
     : h("p", { class: "muted" }, "None.");
-  view.replaceChildren(
+  fill(view, 
     h("h1", { id: "entity-name" }, e.name, " ", h("small", { class: `chip t-${e.type}` }, e.type)),
     h("p", { class: "meta" }, `${e.article_count} article(s), ${e.mentions} mention(s)`),
     h("section", {}, h("h2", {}, "Also written as"),

@@ -1,5 +1,5 @@
 // Figures over time: one chart per counted phrase, each point labelled with its claimant.
-import { api, enc, fmtNumber, h, parseDay, svg } from "./util.js";
+import { api, enc, fill, fmtNumber, h, parseDay, svg } from "./util.js";
 
 export async function showFigures(view, _arg, params) {
   const q = params.get("q") || "";
@@ -9,7 +9,7 @@ export async function showFigures(view, _arg, params) {
     ev.preventDefault();
     location.hash = "#/figures?q=" + encodeURIComponent(input.value.trim());
   } }, input, h("button", { type: "submit" }, "Show"));
-  view.replaceChildren(
+  fill(view, 
     h("h1", {}, "Figures over time"), form,
     h("p", { class: "meta" }, `${res.total ?? res.items.length} series`),
     h("div", { id: "series-list" }, res.items.length ? res.items.map(seriesBlock)

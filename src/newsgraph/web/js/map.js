@@ -1,12 +1,12 @@
 // The map: every place with coordinates (sized by articles) and every located event.
-import { api, enc, h } from "./util.js";
+import { api, enc, fill, h } from "./util.js";
 import { fit, pin, popupBody, worldMap } from "./mapbase.js";
 
 export async function showMap(view) {
   const [places, events] = await Promise.all([
     api("places", { format: "geojson", limit: 500 }), api("events", { format: "geojson", limit: 500 })]);
   const el = h("div", { id: "world-map", class: "map big" });
-  view.replaceChildren(h("h1", {}, "Map"),
+  fill(view, h("h1", {}, "Map"),
     h("p", { class: "meta" }, `${places.features.length} place(s) and ${events.features.length} located event(s)`,
       h("span", { class: "key" }, h("i", { class: "pin pin-place" }), " place ", h("i", { class: "pin pin-event" }), " event")),
     el);

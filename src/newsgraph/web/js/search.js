@@ -1,5 +1,5 @@
 // Search over articles and quotes (and entity names), with counts and highlighted matches.
-import { api, articleLink, enc, entityLink, h, highlight, link, terms } from "./util.js";
+import { api, articleLink, enc, entityLink, fill, h, highlight, link, terms } from "./util.js";
 
 export async function showSearch(view, _arg, params) {
   const q = (params.get("q") || "").trim();
@@ -13,7 +13,7 @@ export async function showSearch(view, _arg, params) {
   const head = q
     ? h("h1", {}, "Results for ", h("q", {}, q))
     : h("h1", {}, "Latest articles");
-  view.replaceChildren(
+  fill(view, 
     head,
     entityStrip(ents, q),
     h("div", { class: "columns" },

@@ -1,11 +1,11 @@
 // The timeline: events placed at their event date, with a line back from the date they
 // were published, so the delay between what happened and when it was reported shows.
-import { api, daysBetween, enc, h, parseDay, svg } from "./util.js";
+import { api, daysBetween, enc, fill, h, parseDay, svg } from "./util.js";
 
 export async function showTimeline(view, _arg, params) {
   const res = await api("events", { limit: 300, place: params.get("place") || "", type: params.get("type") || "" });
   const items = res.items.filter((v) => parseDay(v.date || v.published) !== null).reverse();
-  view.replaceChildren(h("h1", {}, "Timeline of events"),
+  fill(view, h("h1", {}, "Timeline of events"),
     h("p", { class: "meta" }, `${res.total ?? items.length} event(s), by event date. `,
       h("span", { class: "key" }, h("i", { class: "dot ev" }), " event date  ", h("i", { class: "dot pub" }), " published")),
     items.length ? chart(items) : h("p", { class: "muted" }, "No dated event yet."));

@@ -16,6 +16,13 @@ export function h(tag, attrs = {}, ...children) {
   return el;
 }
 
+// el.replaceChildren(...children) without the holes: null, undefined and false are left out
+// (replaceChildren itself would print them as the text "null").
+export function fill(el, ...children) {
+  el.replaceChildren(...children.flat(Infinity).filter((c) => c !== null && c !== undefined && c !== false));
+  return el;
+}
+
 export function svg(tag, attrs = {}, ...children) {
   const el = document.createElementNS("http://www.w3.org/2000/svg", tag);
   for (const [k, v] of Object.entries(attrs || {})) {
@@ -45,6 +52,27 @@ export async function api(path, params = {}) {
 
 export function enc(s) {
   return encodeURIComponent(s);
+}
+
+// decodeURIComponent that never throws: a malformed escape ("%", "%E0%A4") stays as typed.
+export function dec(s) {
+  try {
+    return decodeURIComponent(s);
+  } catch (err) {
+    return s;
+  }
+}
+
+// The record counts offsets in code points (Python string indexes), JavaScript strings in
+// UTF-16 code units: an emoji or any character beyond U+FFFF is one of the first and two of
+// the second. unitsAt(text) maps a record offset to the JavaScript index of the same place.
+export function unitsAt(text) {
+  text = text || "";
+  if (!/[\uD800-\uDFFF]/.test(text)) return (i) => Math.max(0, Math.min(i, text.length));
+  const units = [0];
+  let u = 0;
+  for (const ch of text) { u += ch.length; units.push(u); }
+  return (i) => (i <= 0 ? 0 : i >= units.length ? text.length : units[i]);
 }
 
 // The words of a query, for highlighting (FTS matching is by word, so this is close).
@@ -87,11 +115,11 @@ export function entityLink(id, name) {
 }
 
 export function loading(view) {
-  view.replaceChildren(h("p", { class: "muted" }, "Loading…"));
+  fill(view, h("p", { class: "muted" }, "Loading…"));
 }
 
 export function fail(view, err) {
-  view.replaceChildren(h("p", { class: "error" }, String(err.message || err)));
+  fill(view, h("p", { class: "error" }, String(err.message || err)));
 }
 
 // Days between two ISO dates (partial dates count from their first day), or null.

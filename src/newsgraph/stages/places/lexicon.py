@@ -1,0 +1,31 @@
+"""Word lists of the places stage (the language's ``places_words.json``), built once per
+process per language."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...lang import Language
+
+DATA = "places_words.json"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    locative_preps: frozenset[str]  # "in", "at": govern the scene of an event
+    reporting_lemmas: frozenset[str]  # verbs whose place is no event's scene
+    event_nouns: frozenset[str]  # "operation", "detention" (with their singular forms)
+    place_nouns: frozenset[str]  # "territory": after a demonym it names the place
+    scan_stop: frozenset[str]  # capitalised words the gazetteer scan never takes alone
+    generic: frozenset[str]  # "West", "Valley": no one place
+    trim_first: frozenset[str]  # dropped from a name's start before lookup ("Far North ...")
+    trim_last: frozenset[str]  # dropped from a name's end before lookup ("... County")
+
+
+def lexicon(lang: Language) -> Lexicon:
+    return lang.cached("places.lexicon", lambda: _build(lang.data(DATA)))
+
+
+def _build(raw: dict) -> Lexicon:
+    words = {k: frozenset(v) for k, v in raw.items() if not k.startswith("_")}
+    words["event_nouns"] = words["event_nouns"] | {n.rstrip("s") for n in words["event_nouns"]}
+    return Lexicon(**words)
