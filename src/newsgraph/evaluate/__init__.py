@@ -13,6 +13,7 @@ from ..errors import EvalError
 # stage -> module under newsgraph.evaluate (imported only when asked for)
 EVALUATIONS = {
     "entities": "entities",
+    "entities-ru": "factru",  # factRuEval-2016, Russian
     "quotes": "quotes",
     "numbers": "numbers",
     "times": "times",

@@ -91,9 +91,11 @@ def normalize_code(value: object) -> str | None:
 
 # The registry: one import and one entry per language (declarations need Language above).
 from .en import EN  # noqa: E402
+from .ru.language import RU  # noqa: E402
 
 LANGUAGES: dict[str, Language] = {
     "en": EN,
+    "ru": RU,
 }
 
 

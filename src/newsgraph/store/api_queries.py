@@ -16,6 +16,8 @@ from typing import Any
 
 import re
 
+from . import fts_ru
+
 _WORD = re.compile(r"\w+")
 
 
@@ -98,10 +100,10 @@ def articles(con, q=None, date_from=None, date_to=None, source=None, limit=20, o
         params.append(source)
     if q and has_table(con, "docs", "fts_main_articles"):
         sql = f"""SELECT id, published, title, source, text, substr(text, 1, 160) AS lead, count(*) OVER () AS total FROM (
-                    SELECT *, fts_main_articles.match_bm25(id, ?) AS score FROM articles) t
+                    SELECT a.*, s.score FROM articles a JOIN ({fts_ru.scores_sql(con)}) s ON s.id = a.id) t
                   WHERE score IS NOT NULL AND {' AND '.join(where)}
                   ORDER BY score DESC, id LIMIT ? OFFSET ?"""
-        params = [q] + params
+        params = fts_ru.params(con, q) + params
     elif q:
         return [], 0
     else:

@@ -7,7 +7,7 @@ import duckdb
 from typing import Any
 
 from ..model import FACT_LISTS, SCHEMA_VERSION
-from . import TABLES, Store
+from . import TABLES, Store, fts_ru
 from .columns import JSON_FIELDS, fact_columns
 from .writer.records import rebuild_fts as _writer_rebuild_fts
 
@@ -63,10 +63,10 @@ def search(store: Store, query: str, limit: int = 20) -> list[dict[str, Any]]:
     """Articles matching a full-text query, best first (BM25), with a snippet."""
     store.load_fts()
     try:
-        rows = _rows(store, """
-            SELECT id, published, title, source, score, text FROM (
-                SELECT *, fts_main_articles.match_bm25(id, ?) AS score FROM articles
-            ) WHERE score IS NOT NULL ORDER BY score DESC, id LIMIT ?""", [query, limit])
+        rows = _rows(store, f"""
+            SELECT a.id, published, title, source, s.score, text FROM articles a
+            JOIN ({fts_ru.scores_sql(store.con)}) s ON s.id = a.id
+            WHERE s.score IS NOT NULL ORDER BY s.score DESC, a.id LIMIT ?""", fts_ru.params(store.con, query) + [limit])
     except duckdb.CatalogException as exc:  # no index yet: the store is empty or was never indexed
         if "fts_main_articles" not in str(exc):
             raise

@@ -16,6 +16,7 @@ import duckdb
 
 from ..model import FACT_LISTS, SCHEMA_VERSION
 from .api_queries import RESOLVE_ENTITIES, RESOLVE_LINKS, has_columns, has_table
+from . import fts_ru
 from .columns import JSON_FIELDS, fact_columns
 
 
@@ -65,6 +66,8 @@ def prepare(con) -> None:
         con.execute("PRAGMA create_fts_index('api_quotes', 'qkey', 'text', overwrite=1)")
     if _articles_index_stale(con):  # a snapshot taken mid-ingest, before the writer re-indexed
         con.execute("PRAGMA create_fts_index('articles', 'id', 'title', 'text', overwrite=1)")
+    if fts_ru.stale(con):
+        fts_ru.rebuild(con)
 
 
 def _articles_index_stale(con) -> bool:

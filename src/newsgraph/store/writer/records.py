@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from ...model import FACT_LISTS, ArticleRecord, Rejection
 from ..columns import ARTICLE_COLUMNS, JSON_FIELDS, fact_columns
+from .. import fts_ru
 from .rows import delete_ids, insert_rows
 
 
@@ -112,3 +113,4 @@ def rebuild_fts(store) -> None:
     """Re-index article titles and texts for full-text search (after each ingest or import)."""
     store.load_fts()
     store.con.execute("PRAGMA create_fts_index('articles', 'id', 'title', 'text', overwrite=1)")
+    fts_ru.rebuild(store.con)  # the Russian articles' own index (Russian stemmer)
