@@ -11,6 +11,8 @@ import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources as _res
 
 from .names import (TYPE_CLASS, clean, country_of, fold, org_keys, org_parts, person_name,
                     place_key)
@@ -40,6 +42,19 @@ class Actor:
     @property
     def surname_only(self) -> bool:
         return self.tclass == "P" and not (self.given or self.initials)
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> dict[str, str]:
+    """Title words of other languages -> the English title word (data/titles.tsv)."""
+    text = _res.files(__package__).joinpath("data/titles.tsv").read_text(encoding="utf-8")
+    return dict(line.split("\t")[:2] for line in text.splitlines() if line and not line.startswith("#"))
+
+
+def title_word(word: str) -> str:
+    """The folded English title word: 'президент' and 'President' both give 'president'."""
+    low = word.lower()
+    return fold(_title_words().get(low, low))
 
 
 def parse_rows(rows: list[tuple]) -> list[dict]:
@@ -154,7 +169,7 @@ def _actor(article_id: str, rep: dict, members: list[dict], country: str | None,
                           or (tclass == "O" and clean(rep["name"]).lower() in place_names)):
         tclass = "G"  # the gazetteer found it: a place, whatever the NER called it ("Bishkek" as ORG)
     mentions = sum(len(m["mentions"]) or 1 for m in members)
-    titles = {fold(w) for m in members for r in m["roles"] for w in re.findall(r"[A-Za-z]+", r.get("title") or "")
+    titles = {title_word(w) for m in members for r in m["roles"] for w in re.findall(r"[\w-]+", r.get("title") or "")
               if w.lower() not in _TITLE_STOP}
     a = Actor(article_id, members, typ, tclass, rep["name"], [], mentions, titles=titles, reasons=reasons)
     if tclass == "P":
