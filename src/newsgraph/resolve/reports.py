@@ -8,10 +8,14 @@ values outlet by outlet when they are incompatible:
 
   * date: two event dates from the text where neither holds the other ("2022-01-05" vs
     "2022-01-06"; "2022-01" holds "2022-01-05" and is no disagreement);
-  * place: two different places, a country never disagreeing with a city inside it;
+  * place: two places more than 40 km apart (by name when a side has no coordinates), a
+    country never disagreeing with a city inside it (a place neither on the map nor in a
+    known country is left out);
   * figures: per category, two hedged figures whose intervals do not meet (ledger.interval).
 """
 from __future__ import annotations
+
+import math
 
 from .ledger import compatible, interval
 from .names import country_of, place_key
@@ -19,6 +23,7 @@ from .names import country_of, place_key
 TYPE_CATEGORIES = {"COERCE": ("ARRESTED",), "ASSAULT": ("KILLED", "INJURED"), "PROTEST": ("PERSONS",),
                    "MOBILIZE": ("PERSONS",), "RETREAT": ("DISPLACED",), "AID": ("MONEY",)}
 SKIP_CATEGORIES = {"OTHER", "PERCENT", None, ""}
+NEAR_KM = 40  # as events.place_score: within 40 km is the same place
 
 
 def figures_of(event: dict, numbers: list[dict]) -> list[dict]:
@@ -66,14 +71,32 @@ def _dates(reports: list[dict]) -> dict | None:
 def _places(reports: list[dict]) -> dict | None:
     named = [r for r in reports if r.get("place")]
     city_countries = {r.get("country") for r in named if not _is_country(r)}
-    by_key: dict = {}
+    groups: list[tuple[dict, list]] = []  # (first report of the place, report ids)
     for r in named:
         if _is_country(r) and (r.get("country") or country_of(r["place"])) in city_countries:
             continue  # "Kazakhstan" does not disagree with "Almaty"
-        by_key.setdefault(place_key(r["place"]), (r["place"], []))[1].append(r["id"])
-    if len(by_key) < 2:
+        if r.get("lat") is None and not r.get("country"):
+            continue  # "Republic Square", not on the map: nothing to compare it by
+        home = next((g for g in groups if _same_place(g[0], r)), None)
+        if home is None:
+            groups.append((r, [r["id"]]))
+        elif r["id"] not in home[1]:
+            home[1].append(r["id"])
+    if len(groups) < 2:
         return None
-    return {"field": "place", "values": [{"value": v, "reports": list(dict.fromkeys(ids))} for v, ids in by_key.values()]}
+    return {"field": "place", "values": [{"value": g["place"], "reports": ids} for g, ids in groups]}
+
+
+def _same_place(a: dict, b: dict) -> bool:
+    """The same name, or within ``NEAR_KM`` (a square in the city is the city)."""
+    if place_key(a["place"]) == place_key(b["place"]):
+        return True
+    if None in (a.get("lat"), a.get("lon"), b.get("lat"), b.get("lon")):
+        return False
+    p1, p2 = math.radians(a["lat"]), math.radians(b["lat"])
+    dl = math.radians(b["lon"] - a["lon"])
+    hav = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(hav))) <= NEAR_KM
 
 
 def _is_country(r: dict) -> bool:

@@ -94,7 +94,7 @@ def cluster_reports(con, ids: list[str]) -> dict[str, list[dict]]:
     reps = rows(con, f"""
         SELECT m.cluster_id, m.article_id AS article, m.event_id AS event, coalesce(a.source, a.id) AS source,
                coalesce(a.lang, 'und') AS lang, a.published, a.title, m.type, m.mode, e.date, e.date_source,
-               m.place, m.country, CASE WHEN p.name = m.place THEN p.kind END AS place_kind, m.score,
+               m.place, m.country, m.lat, m.lon, CASE WHEN p.name = m.place THEN p.kind END AS place_kind, m.score,
                json_extract(e.trigger, '$[0]')::INT AS t0, json_extract(e.trigger, '$[1]')::INT AS t1,
                json_extract(e.sentence, '$[0]')::INT AS sentence_start,
                json_extract(e.sentence, '$[1]')::INT AS sentence_end,
