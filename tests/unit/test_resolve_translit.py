@@ -72,3 +72,9 @@ def test_places_titles_and_countries_across_scripts():
     assert country_of("Казахстан") == "KZ" and country_of("Кыргызстан") == "KG"
     assert title_word("президент") == title_word("President")
     assert title_word("министр") == title_word("minister")
+
+
+def test_english_c_meets_russian_k_and_s():
+    assert person_name("Hillary Clinton") == person_name("Хиллари Клинтон")
+    assert skeleton("Marco") == skeleton("Марко") and skeleton("Cecilia") == skeleton("Сесилия")
+    assert skeleton("Chelsea") != skeleton("Clinton")

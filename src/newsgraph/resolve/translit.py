@@ -8,8 +8,8 @@
 Cyrillic letters go to one BGN/PCGN-like spelling by the table in ``data/translit.json`` (we
 tried normality's ``latinize_text``: it gives ISO 9 letters - ŝ, â, û, ž - that would need a
 second table to meet BGN spellings, so the table maps straight to ours). Latin spellings are
-then folded by the same file's rules: zh/dzh/j -> j, kh -> h, y -> i, an i between vowels
-dropped (Tokayev -> tokaev), doubled letters single (Kassym -> kasim). Whatever non-ASCII is
+then folded by the same file's rules: zh/dzh/j -> j, kh -> h, y -> i, c -> k (s before e, i),
+an i between vowels dropped (Tokayev -> tokaev), doubled letters single (Kassym -> kasim). Whatever non-ASCII is
 left (Turkic or West European accents) goes through ``normality.ascii_text``.
 The key is for finding candidates only; given names, titles and context still decide.
 """
@@ -24,6 +24,8 @@ _VOWEL_I = re.compile(r"(?<=[aeiou])i(?=[aeiou])")
 _START_I = re.compile(r"^i(?=[aeiou])")
 _DOUBLE = re.compile(r"(.)\1+")
 _SKY = re.compile(r"sk(?:ogo|omu|im|om|oi|a|u)$")
+_SOFT_C = re.compile(r"c(?!h)(?=[eiy])")  # Cecilia -> sesilia (Сесилия)
+_HARD_C = re.compile(r"c(?!h)")            # Clinton -> klinton (Клинтон)
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 
@@ -62,6 +64,7 @@ def skeleton(word: str) -> str:
     s = latin(word)
     for a, b in _tables()[1]:
         s = s.replace(a, b)
+    s = _HARD_C.sub("k", _SOFT_C.sub("s", s))
     s = _START_I.sub("", _VOWEL_I.sub("", s))
     return _DOUBLE.sub(r"\1", s)
 
