@@ -143,7 +143,12 @@ class Linker:
             return None, 0.0, {"candidates": len(cands)}
         (best, feats), p = scored[0]
         if len(scored) > 1 and best - scored[1][0][0] < MARGIN and best < 1.0:
-            return None, 0.0, {"candidates": len(cands), "ambiguous": [s[1].id for s in scored[:3]]}
+            close = [t for t in scored if best - t[0][0] < MARGIN]
+            pick = next((t for t in close if t[1] is dominant), None)  # relatives tie: the prominent one
+            if pick is None:
+                return None, 0.0, {"candidates": len(cands), "ambiguous": [s[1].id for s in scored[:3]]}
+            (best, feats), p = pick
+            feats = {**feats, "tie": [t[1].id for t in close if t[1] is not dominant][:3]}
         return p.id, best, feats
 
     def create(self, actor: Actor) -> Profile:
@@ -190,13 +195,20 @@ def link_batch(linker: Linker, actors_by_art: dict[str, list[Actor]],
         first = [a for a in actors_by_art[aid] if not a.surname_only]
         context = [s for s in dict.fromkeys(linker.link(a, [])[0] for a in first) if s]
         _assign_all(linker, first, context, linked[aid])
+        _add_context(linker, [x[1] for x in linked[aid]], set())
     for aid in order:
+        done = {x[1] for x in linked[aid]}
         later = [a for a in actors_by_art[aid] if a.surname_only]
         _assign_all(linker, later, [], linked[aid])
-        ids = list(dict.fromkeys(x[1] for x in linked[aid]))
-        for sid in ids:
-            linker.profiles[sid].add_context(o for o in ids if o != sid)
+        _add_context(linker, [x[1] for x in linked[aid]], done)
     return linked
+
+
+def _add_context(linker: Linker, ids: list[str], known: set[str]) -> None:
+    """Co-mentions of one article's store entities (pairs within ``known`` are counted already)."""
+    ids = list(dict.fromkeys(ids))
+    for sid in ids:
+        linker.profiles[sid].add_context(o for o in ids if o != sid and not (sid in known and o in known))
 
 
 def _assign_all(linker: Linker, actors: list[Actor], context: list[str], out: list) -> None:
