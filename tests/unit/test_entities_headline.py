@@ -42,3 +42,7 @@ def test_real_names_in_headlines_and_sentence_case_titles_stay(pipe):
     assert got == ["Bill Clinton", "Hillary Clinton"]
     got, _ = _people(pipe, "Police say Aibek Moldokulov was detained\n\nAibek Moldokulov, an organiser, was held.\n")
     assert got == ["Aibek Moldokulov"]
+    # a first line that is a sentence, not a title-case headline, keeps its full name
+    got, _ = _people(pipe, "Officials met on Monday, Interior Minister Lena Hoffmann told reporters.\n\n"
+                           "The border stays closed, said Hoffmann.")
+    assert got == ["Lena Hoffmann"]

@@ -11,7 +11,7 @@ the body never names is trimmed to
 """
 from __future__ import annotations
 
-MIN_TITLE_SHARE = 0.6
+MIN_TITLE_SHARE = 0.9  # of the words of 5+ letters: title case leaves only short words lower case
 
 
 def headline_end(source: str) -> int:
@@ -20,7 +20,7 @@ def headline_end(source: str) -> int:
 
 
 def is_title_case(toks, end_tok: int) -> bool:
-    words = [i for i in range(1, end_tok) if toks.text[i].isalpha() and len(toks.text[i]) >= 4]
+    words = [i for i in range(1, end_tok) if toks.text[i].isalpha() and len(toks.text[i]) >= 5]
     if len(words) < 2:
         return False
     return sum(1 for i in words if toks.text[i][:1].isupper()) / len(words) >= MIN_TITLE_SHARE
