@@ -9,7 +9,12 @@
 3. The base is resolved once (timed, reported as the full build), then --new more copies
    are added and ``run_incremental`` resolves them (timed: the number that matters).
 
-    python benchmarks/resolve_scale.py [--base 99000] [--new 1000] [--polnear 40]
+    python benchmarks/resolve_scale.py [--base 99000] [--new 1000] [--polnear 40] [--mixed]
+
+``--mixed``: every other copy is a Russian article (``lang = 'ru'``) whose person, organisation
+and place names are written in Cyrillic (a rough Latin-to-Cyrillic spelling, ``to_cyrillic``),
+so the increment resolves English and Russian articles whose names only meet through the
+cross-script keys.
 """
 from __future__ import annotations
 
@@ -33,7 +38,45 @@ def seed_store(path: str, polnear: int) -> int:
     return s.inserted + s.unchanged
 
 
-def replicate(con, seed_db: str, start: int, copies: int, variants: int) -> int:
+_CYR = [("shch", "щ"), ("sh", "ш"), ("ch", "ч"), ("zh", "ж"), ("kh", "х"), ("ts", "ц"), ("ya", "я"), ("yu", "ю"),
+        ("yo", "ё"), ("a", "а"), ("b", "б"), ("c", "к"), ("d", "д"), ("e", "е"), ("f", "ф"), ("g", "г"), ("h", "х"),
+        ("i", "и"), ("j", "дж"), ("k", "к"), ("l", "л"), ("m", "м"), ("n", "н"), ("o", "о"), ("p", "п"), ("q", "к"),
+        ("r", "р"), ("s", "с"), ("t", "т"), ("u", "у"), ("v", "в"), ("w", "в"), ("x", "кс"), ("y", "й"), ("z", "з")]
+
+
+def to_cyrillic(name: str) -> str:
+    """A rough Cyrillic spelling of a Latin name ('Tokayev' -> 'Токайев'), capitals kept."""
+    out, i, low = [], 0, name.lower()
+    while i < len(name):
+        if low[i] == "y" and (i + 1 == len(low) or not low[i + 1].isalpha()):
+            out.append("и")  # Hillary -> Хиллари
+            i += 1
+            continue
+        for lat, cyr in _CYR:
+            if low.startswith(lat, i):
+                out.append(cyr.capitalize() if name[i].isupper() else cyr)
+                i += len(lat)
+                break
+        else:
+            out.append(name[i])
+            i += 1
+    return "".join(out)
+
+
+def russify(con) -> None:
+    """Odd copies become Russian articles with Cyrillic names (see --mixed)."""
+    import duckdb
+    try:
+        con.create_function("to_cyrillic", to_cyrillic, ["VARCHAR"], "VARCHAR")
+    except duckdb.NotImplementedException:  # registered by the base build already
+        pass
+    con.execute("CREATE OR REPLACE TEMP TABLE ru AS SELECT nid FROM pick WHERE k % 2 = 1")
+    con.execute("UPDATE articles SET lang = 'ru' WHERE id IN (SELECT nid FROM ru)")
+    con.execute("UPDATE entities SET name = to_cyrillic(name) WHERE article_id IN (SELECT nid FROM ru) "
+                "AND type IN ('PERSON', 'ORG', 'GPE', 'LOC', 'NORP')")
+
+
+def replicate(con, seed_db: str, start: int, copies: int, variants: int, mixed: bool = False) -> int:
     """Append `copies` articles, copies number start, start+1, ... of the seed; returns the next number."""
     con.execute(f"ATTACH '{seed_db}' AS seed (READ_ONLY)")
     n_seed = con.execute("SELECT count(*) FROM seed.articles").fetchone()[0]
@@ -66,6 +109,8 @@ def replicate(con, seed_db: str, start: int, copies: int, variants: int) -> int:
                 sel.append(f'e."{c}"')
         con.execute(f"INSERT INTO {t} ({', '.join(chr(34) + c + chr(34) for c in cols)}) "
                     f"SELECT {', '.join(sel)} FROM pick p JOIN seed.{t} e ON e.article_id = p.src")
+    if mixed:
+        russify(con)
     con.execute("DETACH seed")
     return stop
 
@@ -76,7 +121,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--new", type=int, default=1_000, help="new articles to resolve")
     ap.add_argument("--polnear", type=int, default=40, help="PolNeAR articles in the seed")
     ap.add_argument("--variants", type=int, default=200, help="name variants per person/organisation")
-    ap.add_argument("--out", default=str(ROOT / "benchmarks" / "results" / "resolve_scale.json"))
+    ap.add_argument("--mixed", action="store_true", help="every other copy Russian, names in Cyrillic")
+    ap.add_argument("--out", default=None, help="default: results/resolve_scale[_mixed].json")
     a = ap.parse_args(argv)
     from newsgraph import resolve
     from newsgraph.store import Store
@@ -87,15 +133,16 @@ def main(argv: list[str] | None = None) -> int:
         t_seed = time.perf_counter() - t0
         store = Store(db)
         t0 = time.perf_counter()
-        nxt = replicate(store.con, seed_db, 0, a.base, a.variants)
+        nxt = replicate(store.con, seed_db, 0, a.base, a.variants, a.mixed)
         t_build = time.perf_counter() - t0
         t0 = time.perf_counter()
         full = resolve.run_incremental(store)
         t_full = time.perf_counter() - t0
-        replicate(store.con, seed_db, nxt, a.new, a.variants)
+        replicate(store.con, seed_db, nxt, a.new, a.variants, a.mixed)
         t0 = time.perf_counter()
         inc = resolve.run_incremental(store)
         t_inc = time.perf_counter() - t0
+        mix = dict(store.con.execute("SELECT coalesce(lang, '?'), count(*) FROM articles GROUP BY 1").fetchall())
         counts = {t: store.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
                   for t in ("articles", "entities", "events", "numbers", "store_entities", "entity_links",
                             "event_clusters", "series")}
@@ -106,10 +153,11 @@ def main(argv: list[str] | None = None) -> int:
         "synthetic_build_seconds": round(t_build, 1),
         "base_articles": a.base, "full_resolve_seconds": round(t_full, 1), "full_resolve": full,
         "new_articles": a.new, "incremental_resolve_seconds": round(t_inc, 2), "incremental": inc,
-        "under_a_minute": t_inc < 60, "store": counts,
+        "under_a_minute": t_inc < 60, "store": counts, "languages": mix,
     }
-    Path(a.out).parent.mkdir(parents=True, exist_ok=True)
-    Path(a.out).write_text(json.dumps(result, indent=2, default=str) + "\n")
+    out = Path(a.out or ROOT / "benchmarks" / "results" / f"resolve_scale{'_mixed' if a.mixed else ''}.json")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(result, indent=2, default=str) + "\n")
     print(json.dumps(result, indent=2, default=str))
     return 0
 

@@ -162,11 +162,11 @@ def test_figures_and_timeline(server, browser, artifacts):
     assert count(browser, "section.series") == len(series["items"])
     drawn = sum(1 for s in series["items"] for p in s["points"] if p["date"] and p["value"] is not None)
     assert count(browser, "section.series svg circle") == drawn
-    events = api(server, "events", limit=300)["items"]
+    clusters = api(server, "clusters", limit=300)["items"]
     browser.open(f"{server.url}/#/timeline")
     browser.screenshot(artifacts / "timeline.png")
     assert_clean(browser)
-    assert count(browser, "g.event-row") == len([v for v in events if v["date"] or v["published"]])
+    assert count(browser, "g.cluster-row") == len([c for c in clusters if c["date"] or c["first_published"]])
 
 
 def test_api_docs_render_offline(server, browser, artifacts):

@@ -29,7 +29,8 @@ def test_generic_organisations_carry_their_country():
     assert kz != org_keys("the Uzbek Foreign Ministry", "KZ")[0]
     assert org_keys("Ministry of Foreign Affairs of the Kyrgyz Republic")[0].startswith("O|KG|")
     assert "OA|knb" in org_keys("the National Security Committee of Kazakhstan (KNB")
-    assert org_keys("Turkish Red Crescent")[0] == org_keys("the Turkish Red Crescent")[0] == "O|turkish red crescent"
+    assert org_keys("Turkish Red Crescent")[0] == org_keys("the Turkish Red Crescent")[0]
+    assert org_keys("Turkish Red Crescent")[0].startswith("O|turkish red")
 
 
 def test_places_and_countries():

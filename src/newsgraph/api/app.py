@@ -5,7 +5,7 @@
     /vendor/leaflet/  Leaflet, from the xstatic-leaflet package
     /vendor/swagger/  Swagger UI, from the swagger-ui-bundle-v2 package
     /docs             Swagger UI over /openapi.json, no CDN
-    /api/v1/...       articles entities quotes numbers series events places countries stats
+    /api/v1/...       articles entities quotes numbers series events places countries stats clusters
 """
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 
 from .. import __version__
-from . import articles, entities, errors, events, numbers, places, quotes, series, stats
+from . import articles, clusters, entities, errors, events, lineage, numbers, places, quotes, series, stats
 from .reader import Reader
 
 WEB = Path(__file__).resolve().parent.parent / "web"
@@ -51,7 +51,7 @@ def create_app(reader: Reader, tiles: str | None = None, close_reader: bool = Fa
     app.state.reader = reader
     app.state.tiles = tiles
     errors.install(app)
-    for module in (articles, entities, quotes, numbers, series, events, places, stats):
+    for module in (articles, entities, lineage, quotes, numbers, series, events, places, stats, clusters):
         app.include_router(module.router, prefix=PREFIX)
     app.add_middleware(CacheHeaders, reader=reader)
     _mount_static(app)

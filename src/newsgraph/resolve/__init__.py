@@ -9,6 +9,11 @@ the articles that are new or whose text changed (``resolve_state``), in one tran
     4. decisions.py the user's --merge / --split decisions, replayed so they survive re-runs
 
 The tables are documented in schema.sql; every grouping row carries its score and evidence.
+Names meet across scripts through translit.py (Cyrillic and Latin spellings to one key).
+Read-side comparisons, pure functions used by the API (store/cluster_queries.py):
+    reports.py  a cluster's reports and where they disagree (date, place, figures)
+    ledger.py   conflicting claims of a series (two claimants, same period, incompatible values)
+    lineage.py  the reports of one quote's statement across outlets and languages
 """
 from __future__ import annotations
 

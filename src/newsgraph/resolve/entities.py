@@ -24,6 +24,11 @@ from .names import PersonName, given_compatible
 THRESHOLD = 0.7
 MARGIN = 0.1  # the best candidate must beat the second by this much
 CONTEXT_MAX = 40
+# A bare surname ("Clinton") with several same-surname candidates goes to the one written
+# about in DOMINANT times more articles than the next (and in at least DOMINANT_MIN).
+DOMINANT = 3
+DOMINANT_MIN = 3
+DOMINANT_BONUS = 0.2
 
 
 @dataclass
@@ -40,6 +45,12 @@ class Profile:
     context: Counter = field(default_factory=Counter)
     keys: set[str] = field(default_factory=set)
     new: bool = False
+    stored_articles: int = 0       # articles linked before this batch (the prominence prior)
+    batch_articles: set[str] = field(default_factory=set)
+
+    @property
+    def articles(self) -> int:
+        return self.stored_articles + len(self.batch_articles)
 
     def person_name(self) -> PersonName:
         return PersonName("", tuple(sorted(self.given)), tuple(sorted(self.initials))[:1],
@@ -53,6 +64,7 @@ class Profile:
         self.suffix.discard("")
         self.titles |= actor.titles
         self.keys |= set(actor.keys)
+        self.batch_articles.add(actor.article_id)
 
     def add_context(self, ids) -> None:
         self.context.update(ids)
@@ -79,7 +91,8 @@ class Linker:
             ids |= self.index.get(k, set())
         return [self.profiles[i] for i in sorted(ids) if i in self.profiles]
 
-    def score(self, actor: Actor, p: Profile, n_cands: int, context: list[str]) -> tuple[float, dict]:
+    def score(self, actor: Actor, p: Profile, n_cands: int, context: list[str],
+              dominant: Profile | None = None) -> tuple[float, dict]:
         """Match score of an actor against one store entity, with the features that gave it."""
         feats: dict = {}
         if actor.tclass == "P" or (actor.tclass == "O" and p.tclass == "P"):
@@ -116,17 +129,26 @@ class Linker:
         if n_cands == 1:
             feats["unique"] = True
             bonus += 0.1
+        elif dominant is p:
+            feats["prominent"] = p.articles
+            bonus += DOMINANT_BONUS
         return min(1.0, base + bonus) if base < 1.0 else 1.0, feats
 
     def link(self, actor: Actor, context: list[str]) -> tuple[str | None, float, dict]:
         cands = self.lookup(actor)
-        scored = sorted(((self.score(actor, p, len(cands), context), p) for p in cands),
+        dominant = _dominant(cands) if actor.surname_only else None
+        scored = sorted(((self.score(actor, p, len(cands), context, dominant), p) for p in cands),
                         key=lambda t: (-t[0][0], t[1].id))
         if not scored or scored[0][0][0] < THRESHOLD:
             return None, 0.0, {"candidates": len(cands)}
         (best, feats), p = scored[0]
         if len(scored) > 1 and best - scored[1][0][0] < MARGIN and best < 1.0:
-            return None, 0.0, {"candidates": len(cands), "ambiguous": [s[1].id for s in scored[:3]]}
+            close = [t for t in scored if best - t[0][0] < MARGIN]
+            pick = next((t for t in close if t[1] is dominant), None)  # relatives tie: the prominent one
+            if pick is None:
+                return None, 0.0, {"candidates": len(cands), "ambiguous": [s[1].id for s in scored[:3]]}
+            (best, feats), p = pick
+            feats = {**feats, "tie": [t[1].id for t in close if t[1] is not dominant][:3]}
         return p.id, best, feats
 
     def create(self, actor: Actor) -> Profile:
@@ -154,21 +176,46 @@ class Linker:
         return sid, score, feats
 
 
-def link_article(linker: Linker, actors: list[Actor]) -> list[tuple[Actor, str, float, dict]]:
-    """Link one article's actors: unambiguous names first, then surname-only persons, which
-    use the entities already linked in the article as context."""
-    first = [a for a in actors if not a.surname_only]
-    later = [a for a in actors if a.surname_only]
-    context = [s for s in dict.fromkeys(linker.link(a, [])[0] for a in first) if s]
-    linked: list[tuple[Actor, str, float, dict]] = []
-    for a in first + later:
-        ctx = list(dict.fromkeys(context + [x[1] for x in linked]))
-        sid, score, feats = linker.assign(a, ctx)
-        linked.append((a, sid, score, feats))
-    ids = list(dict.fromkeys(x[1] for x in linked))
-    for sid in ids:
-        linker.profiles[sid].add_context(o for o in ids if o != sid)
+def _dominant(cands: list[Profile]) -> Profile | None:
+    """The person candidate far more written about than the others, if there is one."""
+    people = sorted((p for p in cands if p.tclass == "P"), key=lambda p: -p.articles)
+    if len(people) < 2:
+        return None
+    top, second = people[0], people[1]
+    return top if top.articles >= DOMINANT_MIN and top.articles >= DOMINANT * max(1, second.articles) else None
+
+
+def link_batch(linker: Linker, actors_by_art: dict[str, list[Actor]],
+               order: list[str]) -> dict[str, list[tuple[Actor, str, float, dict]]]:
+    """Link a batch: the full and unambiguous names of every article first, then the
+    surname-only persons, which use the entities already linked in their article as context
+    and the whole batch's full names for the prominence prior."""
+    linked: dict[str, list[tuple[Actor, str, float, dict]]] = {aid: [] for aid in order}
+    for aid in order:
+        first = [a for a in actors_by_art[aid] if not a.surname_only]
+        context = [s for s in dict.fromkeys(linker.link(a, [])[0] for a in first) if s]
+        _assign_all(linker, first, context, linked[aid])
+        _add_context(linker, [x[1] for x in linked[aid]], set())
+    for aid in order:
+        done = {x[1] for x in linked[aid]}
+        later = [a for a in actors_by_art[aid] if a.surname_only]
+        _assign_all(linker, later, [], linked[aid])
+        _add_context(linker, [x[1] for x in linked[aid]], done)
     return linked
+
+
+def _add_context(linker: Linker, ids: list[str], known: set[str]) -> None:
+    """Co-mentions of one article's store entities (pairs within ``known`` are counted already)."""
+    ids = list(dict.fromkeys(ids))
+    for sid in ids:
+        linker.profiles[sid].add_context(o for o in ids if o != sid and not (sid in known and o in known))
+
+
+def _assign_all(linker: Linker, actors: list[Actor], context: list[str], out: list) -> None:
+    for a in actors:
+        ctx = list(dict.fromkeys(context + [x[1] for x in out]))
+        sid, score, feats = linker.assign(a, ctx)
+        out.append((a, sid, score, feats))
 
 
 # ---------------------------------------------------------------- store I/O
@@ -198,13 +245,13 @@ def load_profile_rows(con, ids: set[str]) -> dict[str, Profile]:
     if not ids:
         return profiles
     temp_ids(con, "_resolve_cands", sorted(ids))
-    for sid, typ, given, titles, context in con.execute(
-            "SELECT e.id, e.type, e.given, e.titles, e.context FROM store_entities e "
+    for sid, typ, given, titles, context, n_art in con.execute(
+            "SELECT e.id, e.type, e.given, e.titles, e.context, e.articles FROM store_entities e "
             "JOIN _resolve_cands c ON c.id = e.id").fetchall():
         g = json.loads(given or "{}")
         profiles[sid] = Profile(sid, typ, _tclass(typ), set(g.get("given", [])), set(g.get("initials", [])),
                                 set(g.get("suffix", [])), set(json.loads(titles or "[]")),
-                                Counter(json.loads(context or "{}")))
+                                Counter(json.loads(context or "{}")), stored_articles=int(n_art or 0))
     return profiles
 
 
@@ -215,9 +262,15 @@ def _tclass(typ: str) -> str:
 
 def load_actors(con, ids_table: str) -> dict[str, list[Actor]]:
     """Every pending article's actors, grouped within the article."""
-    rows = con.execute(f"SELECT article_id, id, type, name, mentions, roles FROM entities "
-                       f"WHERE article_id IN (SELECT id FROM {ids_table}) "
-                       f"ORDER BY article_id, TRY_CAST(substr(id, 2) AS INTEGER), id").fetchall()
+    rows = con.execute(f"""
+        SELECT e.article_id, e.id, e.type, e.name, e.mentions, e.roles,
+               e.type = 'PERSON' AND instr(a.text, chr(10)) > 0 AND json_array_length(e.mentions) > 0
+               AND coalesce(list_max(json_extract(e.mentions, '$[*][1]')::INTEGER[]), 0)
+                   < instr(a.text, chr(10))
+               AND NOT contains(substr(a.text, instr(a.text, chr(10))), e.name) AS headline_only
+        FROM entities e JOIN articles a ON a.id = e.article_id
+        WHERE e.article_id IN (SELECT id FROM {ids_table})
+        ORDER BY e.article_id, TRY_CAST(substr(e.id, 2) AS INTEGER), e.id""").fetchall()
     by_art: dict[str, list[tuple]] = {}
     for r in rows:
         by_art.setdefault(r[0], []).append(r[1:])
@@ -260,9 +313,10 @@ def resolve_entities(con, ids_table: str, published: dict[str, object], stale: s
     linker.touched |= set(stale) & set(profiles)
     links, roles = [], []
     order = sorted(actors_by_art, key=lambda a: (str(published.get(a) or "9999"), a))
+    batch = link_batch(linker, actors_by_art, order)
     for aid in order:
         local_to_store: dict[str, str] = {}
-        results = link_article(linker, actors_by_art[aid])
+        results = batch[aid]
         for actor, sid, score, feats in results:
             ev = dumps({**feats, "grouped": actor.reasons} if actor.reasons else feats)
             for m in actor.members:

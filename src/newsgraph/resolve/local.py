@@ -11,6 +11,8 @@ import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources as _res
 
 from .names import (TYPE_CLASS, clean, country_of, fold, org_keys, org_parts, person_name,
                     place_key)
@@ -42,13 +44,27 @@ class Actor:
         return self.tclass == "P" and not (self.given or self.initials)
 
 
+@lru_cache(maxsize=1)
+def _title_words() -> dict[str, str]:
+    """Title words of other languages -> the English title word (data/titles.tsv)."""
+    text = _res.files(__package__).joinpath("data/titles.tsv").read_text(encoding="utf-8")
+    return dict(line.split("\t")[:2] for line in text.splitlines() if line and not line.startswith("#"))
+
+
+def title_word(word: str) -> str:
+    """The folded English title word: 'президент' and 'President' both give 'president'."""
+    low = word.lower()
+    return fold(_title_words().get(low, low))
+
+
 def parse_rows(rows: list[tuple]) -> list[dict]:
-    """entities rows (id, type, name, mentions JSON, roles JSON) -> dicts."""
+    """entities rows (id, type, name, mentions JSON, roles JSON[, headline_only]) -> dicts.
+    ``headline_only``: every mention lies in the headline and the name never occurs in the body."""
     out = []
-    for eid, typ, name, mentions, roles in rows:
+    for eid, typ, name, mentions, roles, *rest in rows:
         out.append({"id": eid, "type": typ or "", "name": name or "",
                     "mentions": json.loads(mentions) if mentions else [],
-                    "roles": json.loads(roles) if roles else []})
+                    "roles": json.loads(roles) if roles else [], "headline_only": bool(rest and rest[0])})
     return out
 
 
@@ -72,7 +88,7 @@ def group_article(article_id: str, ents: list[dict], place_countries: dict[str, 
     of_country = _of_country(ents, place_countries)
     full_by_surname: dict[str, list[dict]] = {}
     for e in ents:
-        if e["type"] == "PERSON":
+        if e["type"] == "PERSON" and not e.get("headline_only"):
             pn = person_name(e["name"])
             if pn.full and pn.surname:
                 full_by_surname.setdefault(pn.surname, []).append(e)
@@ -101,6 +117,14 @@ def group_article(article_id: str, ents: list[dict], place_countries: dict[str, 
 def _join_target(e: dict, full_by_surname: dict[str, list[dict]], orgs: list[dict]):
     """The entity this one is a short form of, and why; (None, '') when it stands alone."""
     name = clean(e["name"])
+    if e["type"] == "PERSON" and e.get("headline_only") and " " in name:
+        target = _headline_target(name, full_by_surname)
+        if target is not None and target is not e:
+            return target, "headline words around the article's full name"
+    if e["type"] == "PERSON" and " " not in name and name:
+        target = _given_name_target(fold(name), full_by_surname)
+        if target is not None and target is not e:
+            return target, "first name of the article's only such full name"
     if e["type"] in _JOINABLE and " " not in name and name:
         pn = person_name(name)
         cands = full_by_surname.get(pn.surname, [])
@@ -124,6 +148,28 @@ def _join_target(e: dict, full_by_surname: dict[str, list[dict]], orgs: list[dic
             if len(longer) == 1:
                 return longer[0], "short form of the article's only such organisation"
     return None, ""
+
+
+def _headline_target(name: str, full_by_surname: dict[str, list[dict]]) -> dict | None:
+    """'Clinton Plan', 'Rip Donald Trump', 'Hillary Asking Moderator' (title-case headline
+    words the NER took into a name): the article's one full name with that surname, else with
+    that first name."""
+    words = [w.strip(".,:;'’‘“”\"") for w in name.split()]
+    for w in words:
+        cands = full_by_surname.get(person_name(w).surname, [])
+        if len(cands) == 1:
+            return cands[0]
+    for w in words:
+        target = _given_name_target(fold(w), full_by_surname)
+        if target is not None:
+            return target
+    return None
+
+
+def _given_name_target(word: str, full_by_surname: dict[str, list[dict]]) -> dict | None:
+    """The one full name in the article whose first name is ``word`` ('Hillary' -> Hillary Clinton)."""
+    hits = [e for es in full_by_surname.values() for e in es if person_name(e["name"]).given[:1] == (word,)]
+    return hits[0] if len(hits) == 1 else None
 
 
 def _of_country(ents: list[dict], place_countries: dict[str, str]) -> dict[str, str]:
@@ -154,7 +200,7 @@ def _actor(article_id: str, rep: dict, members: list[dict], country: str | None,
                           or (tclass == "O" and clean(rep["name"]).lower() in place_names)):
         tclass = "G"  # the gazetteer found it: a place, whatever the NER called it ("Bishkek" as ORG)
     mentions = sum(len(m["mentions"]) or 1 for m in members)
-    titles = {fold(w) for m in members for r in m["roles"] for w in re.findall(r"[A-Za-z]+", r.get("title") or "")
+    titles = {title_word(w) for m in members for r in m["roles"] for w in re.findall(r"[\w-]+", r.get("title") or "")
               if w.lower() not in _TITLE_STOP}
     a = Actor(article_id, members, typ, tclass, rep["name"], [], mentions, titles=titles, reasons=reasons)
     if tclass == "P":

@@ -10,35 +10,22 @@ Everything here is pure string work, so it is cheap enough for 100,000-article s
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+
+from .translit import skeleton, surname_stem
 
 # Type classes: NER types that may name the same kind of thing across articles.
 TYPE_CLASS = {"PERSON": "P", "ORG": "O", "GPE": "G", "LOC": "G", "FAC": "F", "NORP": "N"}
 
-_TRANSLIT = [
-    (re.compile(r"([aeiou])y([aeiou])"), r"\1\2"),  # Nazarbayev -> nazarbaev, Tokayev -> tokaev
-    (re.compile(r"iy"), "i"),                         # Bakhtiyor -> bakhtior
-    (re.compile(r"dzh"), "j"),
-    (re.compile(r"kh"), "h"),                         # Khaled / Haled
-    (re.compile(r"ou"), "u"),                         # Youssef / Yusef
-    (re.compile(r"w"), "v"),
-    (re.compile(r"ph"), "f"),
-    (re.compile(r"(.)\1+"), r"\1"),                   # Youssef -> yusef
-]
 _NON_WORD = re.compile(r"[^\w\s-]")
 _SPACES = re.compile(r"\s+")
 
 
-@lru_cache(maxsize=200_000)
 def fold(token: str) -> str:
-    """Lower-case, accent-free, transliteration-folded form of one word."""
-    s = unicodedata.normalize("NFKD", token.lower())
-    s = "".join(c for c in s if not unicodedata.combining(c))
-    for rx, rep in _TRANSLIT:
-        s = rx.sub(rep, s)
-    return s
+    """Lower-case, accent-free, cross-script key of one word (translit.skeleton): Tokayev,
+    Tokaev and Токаев all give "tokaev"."""
+    return skeleton(token)
 
 
 def clean(name: str) -> str:
@@ -57,7 +44,7 @@ _HONORIFIC = {"mr", "mrs", "ms", "miss", "dr", "sir", "madam", "gen", "sen", "re
               "former", "deputy", "chairman", "chair", "head", "mayor", "akim", "ambassador", "candidate",
               "leader", "speaker", "chief", "director", "commander", "rescuer", "analyst", "professor"}
 _SUFFIX = {"jr", "sr", "ii", "iii", "iv"}
-_INITIAL = re.compile(r"^(?:[A-Z]\.){1,3}$|^[A-Z]$")
+_INITIAL = re.compile(r"^(?:[A-ZА-ЯЁ]\.-?){1,3}$|^[A-ZА-ЯЁ]$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,10 +71,10 @@ def person_name(name: str) -> PersonName:
     initials = [w for w in words if _INITIAL.match(w)]
     names = [w for w in words if not _INITIAL.match(w)]
     if not names:
-        return PersonName("", (), tuple(i[0].lower() for i in initials), suffix)
-    surname = fold(names[-1].strip("."))
-    given = tuple(fold(w.strip(".")) for w in names[:-1])
-    inits = tuple(g[0] for g in given) or tuple(w[0].lower() for w in initials)
+        return PersonName("", (), tuple(fold(i[0])[:1] for i in initials), suffix)
+    surname = surname_stem(fold(names[-1].strip(".")))
+    given = tuple(p for w in names[:-1] for p in fold(w.strip(".")).split("-") if p)
+    inits = tuple(g[0] for g in given) or tuple(fold(w[0])[:1] for w in initials)
     return PersonName(surname, given, inits, suffix)
 
 
@@ -130,10 +117,14 @@ _COUNTRY_WORDS = {
 COUNTRY_OF: dict[str, str] = {w.replace("-", " "): cc for cc, ws in _COUNTRY_WORDS.items() for w in ws.split()}
 
 
+_COUNTRY_FOLDED: dict[str, str] = {" ".join(skeleton(p) for p in w.split()): cc for w, cc in COUNTRY_OF.items()}
+
+
 def country_of(name: str) -> str | None:
     """ISO code for a country name or adjective ('Kyrgyz', 'the Kyrgyz Republic'), else None."""
     s = clean(name).lower()
-    return COUNTRY_OF.get(s) or COUNTRY_OF.get(s.removesuffix(" republic"))
+    return (COUNTRY_OF.get(s) or COUNTRY_OF.get(s.removesuffix(" republic"))
+            or _COUNTRY_FOLDED.get(" ".join(fold(w) for w in s.split())))
 
 
 # ---------------------------------------------------------------- organisations

@@ -18,6 +18,8 @@ import hashlib
 import json
 import re
 from collections import Counter
+from functools import lru_cache
+from importlib import resources as _res
 
 from ..store.writer.resolve import replace_rows
 from .db import bulk_insert, dumps, temp_ids
@@ -39,6 +41,13 @@ our your will would could should may might into onto upon after before since whi
 one two three four five six seven eight nine ten said""".split())
 
 
+@lru_cache(maxsize=1)
+def _counted_words() -> dict[str, str]:
+    """Counted words of other languages -> the English noun (data/counted.tsv)."""
+    text = _res.files(__package__).joinpath("data/counted.tsv").read_text(encoding="utf-8")
+    return dict(line.split("\t")[:2] for line in text.splitlines() if line and not line.startswith("#"))
+
+
 def counted_noun(counted: str | None) -> tuple[str, str | None]:
     """('person', 'KZ') for 'Kazakh citizens'; ('child', 'RU') for 'Russian children'."""
     if not counted:
@@ -49,7 +58,7 @@ def counted_noun(counted: str | None) -> tuple[str, str | None]:
         return "", None
     cc = next((country_of(w) for w in words[:-1] if country_of(w)), None)
     last = words[-1]
-    noun = _SYN.get(last) or (last[:-1] if last.endswith("s") and not last.endswith("ss") else last)
+    noun = _SYN.get(last) or _counted_words().get(last) or (last[:-1] if last.endswith("s") and not last.endswith("ss") else last)
     return noun, cc
 
 
@@ -151,19 +160,61 @@ def load_series(con, keys: set[str]) -> dict[str, list[dict]]:
 
 # ---------------------------------------------------------------- grouping
 
+def event_anchors(con, ids_table: str, points: list[dict]) -> None:
+    """Set each point's ``cluster``: the event cluster of an event whose sentence holds the
+    figure and whose type counts its category (a detention counts ARRESTED). Figures of one
+    event are claims about one quantity, whatever their language, wording or size."""
+    from .reports import TYPE_CATEGORIES
+    rows = con.execute(f"""
+        SELECT m.article_id, m.cluster_id, m.type, json_extract(e.sentence, '$[0]')::INT,
+               json_extract(e.sentence, '$[1]')::INT
+        FROM event_cluster_members m JOIN events e ON e.article_id = m.article_id AND e.id = m.event_id
+        WHERE m.article_id IN (SELECT id FROM {ids_table})""").fetchall()
+    by_art: dict[str, list[tuple]] = {}
+    for aid, cid, typ, s0, s1 in rows:
+        by_art.setdefault(aid, []).append((cid, typ, s0, s1))
+    for p in points:
+        p["cluster"] = next((cid for cid, typ, s0, s1 in by_art.get(p["article_id"], ())
+                             if s0 is not None and s0 <= p["start"] < s1
+                             and p["category"] in TYPE_CATEGORIES.get(typ, ())), None)
+
+
+def load_anchored(con, anchors: set[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    """(cluster, category) -> the series already holding a figure of that event."""
+    if not anchors:
+        return {}
+    rows = con.execute("""SELECT DISTINCT json_extract_string(p.evidence, '$.cluster') AS c, s.category, p.series_id
+        FROM series_points p JOIN series s ON s.id = p.series_id
+        WHERE json_extract_string(p.evidence, '$.cluster') IN (SELECT unnest(?::VARCHAR[]))""",
+                       [sorted({c for c, _ in anchors})]).fetchall()
+    return {(c, cat): sid for c, cat, sid in rows}
+
+
 def resolve_series(con, ids_table: str) -> dict:
     points = load_points(con, ids_table)
+    event_anchors(con, ids_table, points)
     by_key = load_series(con, {p["key"] for p in points})
+    anchored = load_anchored(con, {(p["cluster"], p["category"]) for p in points if p["cluster"]})
+    state = {s["id"]: s for ss in by_key.values() for s in ss}
     rows, touched = [], set()
     for p in points:
-        best, feats = _best_series(p, by_key.get(p["key"], []))
+        sid = anchored.get((p["cluster"], p["category"])) if p["cluster"] else None
+        if sid is not None:
+            best = state.setdefault(sid, {"id": sid, "words": Counter(), "last": None, "key": p["key"]})
+            feats = {"rule": "event", "key": p["key"], "context": 1.0}
+        else:
+            best, feats = _best_series(p, by_key.get(p["key"], []))
         if best is None:
             sid = "ser_" + hashlib.sha1(f"{p['key']}|{p['article_id']}|{p['number_id']}".encode()).hexdigest()[:12]
             best = {"id": sid, "words": Counter(), "last": None, "key": p["key"]}
             by_key.setdefault(p["key"], []).append(best)
+            state[sid] = best
             score, feats = 1.0, {"rule": "new", "key": p["key"]}
         else:
             score = feats["context"]
+        if p["cluster"]:
+            feats["cluster"] = p["cluster"]
+            anchored.setdefault((p["cluster"], p["category"]), best["id"])
         best["words"].update(p["words"])
         best["last"] = p["value"]
         touched.add(best["id"])
@@ -171,7 +222,7 @@ def resolve_series(con, ids_table: str) -> dict:
                      p["article_id"], p["number_id"], p["start"], p["end"], p["text"], round(score, 3), dumps(feats)))
     bulk_insert(con, "series_points", ["series_id", "date", "value", "approx", "claimant", "claimant_name",
                                        "article_id", "number_id", "start", "end", "text", "score", "evidence"], rows)
-    refresh_series(con, touched, {s["id"]: s for ss in by_key.values() for s in ss})
+    refresh_series(con, touched, state)
     return {"points": len(rows), "series_touched": len(touched)}
 
 

@@ -1,7 +1,8 @@
 """entities.v1: spaCy NER, then within-article clean-up (one entity per real name).
 
 The sequence (details in the modules named):
-1. mentions from spaCy's entities, trimmed; group words made NORP; defined acronyms,
+1. mentions from spaCy's entities, trimmed; persons run into a title-case headline's words
+   cut back to the name (headline); group words made NORP; defined acronyms,
    unlabelled repeats of names and "<organisation> of <place>" handled, the place inside
    an organisation's name kept as a nested mention (spans);
 2. unlabelled surnames and names after "Mr." added; mentions grouped into entities:
@@ -17,6 +18,7 @@ from ...resources import Context
 from . import merge
 from . import spans
 from ..base import Stage
+from .headline import fix_headline
 from .lexicon import lexicon
 from .roles import attach
 
@@ -27,6 +29,7 @@ def run(doc, ctx: Context, rec: ArticleRecord) -> list[Entity]:
     toks = spans.tokens_of(doc, source, lex)
     mentions, taken = spans.collect(doc, toks, lex)
     mentions = spans.drop_title_words(mentions, toks, lex)
+    mentions = fix_headline(mentions, toks, source)
     spans.fix_norp(mentions, toks, lex, source)
     spans.add_acronyms(mentions, toks, taken)
     mentions = spans.propagate(mentions, toks, taken, lex)
@@ -75,4 +78,4 @@ def _name(g, mentions, toks, source) -> str:
     return name
 
 
-STAGE = Stage(name="entities", version="entities.v1", produces="entities", run=run)
+STAGE = Stage(name="entities", version="entities.v2", produces="entities", run=run)

@@ -1,4 +1,4 @@
-// The router: #/search?q=..., #/article/ID, #/entity/ID, #/figures?q=..., #/map, #/timeline.
+// The router: #/search?q=..., #/article/ID[?fact=F], #/entity/ID, #/figures?q=..., #/map, #/timeline, #/cluster/ID.
 import { api, dec, fail, fill, h, loading } from "./util.js";
 import { showSearch } from "./search.js";
 import { showArticle } from "./article.js";
@@ -6,10 +6,11 @@ import { showEntity } from "./entity.js";
 import { showFigures } from "./figures.js";
 import { showMap } from "./map.js";
 import { showTimeline } from "./timeline.js";
+import { showCluster } from "./cluster.js";
 
 const routes = {
   "": showSearch, search: showSearch, article: showArticle, entity: showEntity,
-  figures: showFigures, map: showMap, timeline: showTimeline,
+  figures: showFigures, map: showMap, timeline: showTimeline, cluster: showCluster,
 };
 
 export const config = { tiles: null };

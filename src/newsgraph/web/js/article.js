@@ -51,7 +51,7 @@ function segments(text, sp, extra = []) {
   return out;
 }
 
-export async function showArticle(view, id) {
+export async function showArticle(view, id, params) {
   const [rec, links] = await Promise.all([api(`articles/${enc(id)}`), api(`articles/${enc(id)}/entities`)]);
   rec._links = links.entities;
   const at = unitsAt(rec.text);
@@ -75,6 +75,8 @@ export async function showArticle(view, id) {
         body),
       h("aside", { id: "fact-panel", class: "panel" }, details, factLists(rec, select),
         h("h3", {}, "Places on the map"), mapEl)));
+  const fact = params && params.get("fact");  // a link from an aggregate: show its sentence
+  if (fact && findFact(rec, fact)) select(fact);
   await placesMap(mapEl, rec, select);
 }
 

@@ -1,6 +1,20 @@
-// The entity page: name variants, roles over time, quotes in date order, figures claimed,
+// The entity page: name variants (grouped by script), roles over time, quotes in date order, figures claimed,
 // events taken part in, and the articles that mention it.
 import { api, articleLink, enc, fill, fmtNumber, h } from "./util.js";
+
+const SCRIPTS = [["Latin", /\p{Script=Latin}/u], ["Cyrillic", /\p{Script=Cyrillic}/u], ["Arabic", /\p{Script=Arabic}/u],
+  ["Han", /\p{Script=Han}/u]];
+
+// The names of an entity grouped by the script they are written in.
+export function byScript(names) {
+  const out = new Map();
+  for (const n of names) {
+    const hit = SCRIPTS.find(([, re]) => re.test(n));
+    const key = hit ? hit[0] : "Other";
+    out.set(key, [...(out.get(key) || []), n]);
+  }
+  return [...out.entries()];
+}
 
 export async function showEntity(view, id) {
   const e = await api(`entities/${enc(id)}`);
@@ -12,7 +26,9 @@ export async function showEntity(view, id) {
     h("h1", { id: "entity-name" }, e.name, " ", h("small", { class: `chip t-${e.type}` }, e.type)),
     h("p", { class: "meta" }, `${e.article_count} article(s), ${e.mentions} mention(s)`),
     h("section", {}, h("h2", {}, "Also written as"),
-      h("p", { id: "aliases" }, e.aliases.length ? e.aliases.join(" · ") : "—")),
+      h("p", { id: "aliases" }, e.aliases.length ? e.aliases.join(" · ") : "—"),
+      h("dl", { class: "scripts", id: "names-by-script" }, byScript(e.aliases).map(([script, names]) =>
+        [h("dt", {}, script), h("dd", { "data-script": script }, names.join(" · "))]))),
     h("section", {}, h("h2", {}, "Roles over time"),
       table("roles", ["date", "role", "article"], e.roles.map((r) =>
         h("tr", {}, h("td", {}, r.published || ""), h("td", {}, r.title), h("td", {}, articleLink(r.article, null, r.published)))))),
