@@ -51,6 +51,7 @@ def test_names_match(system, gold, ok):
 def test_head_and_title():
     assert r.head("Tajik children") == r.head("child") == "child"
     assert r.head("persons") == r.head("people")
+    assert r.head("Tajik citizens who had crossed the border") == "citizen"
     assert r.title_match("Deputy Prime Minister", ["Prime Minister"])
     assert r.title_match("Minister", ["Emergency Situations Minister"])
     assert not r.title_match("lawyer", ["Minister"])

@@ -32,6 +32,7 @@ GENERIC = {"ministry", "committee", "court", "service", "agency", "office", "dep
 _PRESS = re.compile(r"\b(?:press (?:service|center|centre|office)|news agency)\b(?: of)?")
 # words that may follow a name and leave it the same ("Kostanai region", "Committee of Kazakhstan")
 _TAILS = {"of", "region", "district", "province", "city", "oblast", "area", "village"}
+_CUT = {"who", "which", "that", "of", "from", "in", "at", "on", "with", "for", "to", "among", "including"}
 _IRREGULAR = {"children": "child", "women": "woman", "men": "man", "people": "people", "persons": "people",
               "person": "people", "citizens": "citizen", "kilograms": "kilogram", "kg": "kilogram"}
 
@@ -95,7 +96,11 @@ def names_match(system: list[str], gold: list[str] | None) -> bool:
 
 
 def head(word: str | None) -> str:
+    """The head noun of a counted phrase: its last word before a relative clause or a
+    prepositional tail ("Tajik citizens who had crossed ..." -> citizen)."""
     toks = norm(word).split()
+    cut = next((i for i, w in enumerate(toks) if i and w in _CUT), len(toks))
+    toks = toks[:cut]
     if not toks:
         return ""
     w = toks[-1]
