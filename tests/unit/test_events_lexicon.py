@@ -7,8 +7,8 @@ import json
 import pytest
 
 from newsgraph.errors import ResourceError
-from newsgraph.stages import events_lexicon
-from newsgraph.stages.events_lexicon import PLOVER_TYPES, load
+from newsgraph.stages.events import lexicon as events_lexicon
+from newsgraph.stages.events.lexicon import PLOVER_TYPES, load
 
 
 def test_every_plover_type_has_verb_or_noun_triggers():

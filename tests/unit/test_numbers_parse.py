@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.stages.numbers_parse import scan, words_value
+from newsgraph.stages.numbers.parse import scan, words_value
 
 
 def _kept(text):

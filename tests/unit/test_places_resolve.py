@@ -5,8 +5,8 @@ import pytest
 
 from newsgraph.resources.gazetteer import load
 from newsgraph.stages.places import find_places
-from newsgraph.stages.places_recognize import recognise
-from newsgraph.stages.places_resolve import population_only
+from newsgraph.stages.places.recognize import recognise
+from newsgraph.stages.places.resolve import population_only
 
 
 @pytest.fixture(scope="module")

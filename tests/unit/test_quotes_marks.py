@@ -1,5 +1,5 @@
 """Quotation-mark spans found in raw text (no NLP)."""
-from newsgraph.stages.quotes_marks import find_mark_spans
+from newsgraph.stages.quotes.marks import find_mark_spans
 
 
 def spans(text):

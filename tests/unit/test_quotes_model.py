@@ -1,7 +1,7 @@
 """The bundled cue model: loads, scores in [0, 1], and widens the lexicon."""
 from newsgraph import nlp
-from newsgraph.stages import quotes_model
-from newsgraph.stages.quotes_candidate import subject_of
+from newsgraph.stages.quotes import model as quotes_model
+from newsgraph.stages.quotes.candidate import subject_of
 
 
 def test_model_is_bundled_and_scores_probabilities():

@@ -6,7 +6,8 @@ import pytest
 
 from newsgraph import nlp
 from newsgraph.resources import Context
-from newsgraph.stages.times import event_date, extract
+from newsgraph.stages.anchor import event_date
+from newsgraph.stages.times import extract
 
 CTX = Context(published="2019-02-24")
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from newsgraph.stages import times_calendar as cal
-from newsgraph.stages.times_normalize import duration_value
+from newsgraph.stages.times import calendar as cal
+from newsgraph.stages.times.normalize import duration_value
 
 SUN = dt.date(2019, 2, 24)
 

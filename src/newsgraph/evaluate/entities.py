@@ -94,7 +94,7 @@ def _document(sents: list[list[tuple[str, str]]]) -> tuple[str, list[Span]]:
 
 def ours_spans(record) -> list[Span]:
     """The record's name mentions in CoNLL types (no title mentions, no nested places)."""
-    from ..stages.entities_roles import is_title_mention
+    from ..stages.entities.roles import is_title_mention
 
     text = record.article.text
     found: list[Span] = []

@@ -179,7 +179,7 @@ def event_labels(ev, rec, sent_text: str, words) -> set[str]:
 
 def evaluate_india(path: Path, limit: int | None = None, peers: bool = True) -> dict:
     from ..model import Article
-    from ..stages.events_lexicon import load
+    from ..stages.events.lexicon import load
 
     docs, sents = load_india(path, limit)
     arts = [Article(id=str(d), text=t, published=date) for d, t, date in docs]
@@ -252,7 +252,7 @@ def keyword_labels(sent: str) -> set[str]:
 
 def keyword_type(sent: str) -> str | None:
     """The type of the first lexicon verb found as a plain word (no parse, no roles)."""
-    from ..stages.events_lexicon import load
+    from ..stages.events.lexicon import load
 
     lex = load()
     for w in re.findall(r"[a-z]+", sent.lower()):

@@ -123,7 +123,7 @@ class _Tally:
 
 
 def _peer(doc, gz) -> list:
-    from ..stages.places_resolve import population_only
+    from ..stages.places.resolve import population_only
 
     out = []
     for e in doc.ents:

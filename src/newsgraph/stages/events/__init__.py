@@ -1,0 +1,199 @@
+"""events.v1: PLOVER political events -- who did what to whom, where, when, and whether.
+
+The sequence, per sentence of the parsed article:
+1. find triggers (``detect``): lexicon verbs, verb phrases, licensed event nouns;
+2. fill roles (``roles``): actor and target entities (or their words), the place;
+3. date the event from the times stage's facts (``stages.anchor.event_date``), else the
+   publication date;
+4. judge factuality (``factuality``) and the quote the trigger sits in;
+5. derive the act the sentence reports when one event sits inside another
+   (``compose``: "threatened to arrest" -> THREATEN, "will provide aid" -> AGREE);
+6. let two mentions of one event share date and target (``corefer``);
+7. score confidence and number the events V1, V2, ... in text order.
+Sentences with reporting verbs alone are statements (the quotes stage), not events.
+"""
+from __future__ import annotations
+
+from ...model import ArticleRecord, Event
+from ...resources import Context
+from ..anchor import event_date
+from ..base import Stage
+from . import roles
+from .compose import derive
+from .corefer import share
+from .detect import Trigger, find_triggers, lemma
+from .factuality import clause_year, factuality
+from .lexicon import Lexicon, load
+
+_CLAUSAL = {"ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "conj"}
+_COERCIVE_IMPLIED = {"COERCE", "MOBILIZE"}
+_FORCE_MODES = {"crowd-control", "firearms"}  # shots with no shooter named: the police nearby, if any
+
+
+def _depth(tok) -> int:
+    d, t = 0, tok
+    while t.dep_ != "ROOT" and d < 8:
+        if t.dep_ in _CLAUSAL:
+            d += 1
+        t = t.head
+    return d
+
+
+def _refine_mode(trig: Trigger, target: roles.Role | None, lex: Lexicon) -> None:
+    """Weapon cues give an ASSAULT its mode; expelling individuals is COERCE deport."""
+    if trig.type == "ASSAULT" and trig.mode in (None, "destroy"):
+        words = {lemma(t) for t in trig.tok.sent} | {t.lower_ for t in trig.tok.sent}
+        for mode, cues in lex.weapon_cues.items():
+            if words & cues:
+                trig.mode = mode
+                break
+    if trig.type == "SANCTION" and trig.mode == "expel" and target is not None and target.tok is not None:
+        if not lex.is_("diplomat_nouns", lemma(target.tok)) and target.tok.ent_type_ not in ("ORG",):
+            trig.type, trig.mode = "COERCE", "deport"
+
+
+class _Article:
+    """What one article's events need from the record, indexed once."""
+
+    def __init__(self, doc, ctx: Context, rec: ArticleRecord, lex: Lexicon):
+        self.doc, self.ctx, self.lex = doc, ctx, lex
+        self.ents = roles.EntityIndex(rec.get("entities"))
+        self.times = rec.get("times")
+        self.places = rec.get("places")
+        self.quotes = sorted(rec.get("quotes"), key=lambda q: q.start)
+        scenes = [p for p in self.places if getattr(p, "scene", False)]
+        self.scene = scenes[0].id if scenes else None
+
+    def quote_at(self, pos: int) -> str | None:
+        for q in self.quotes:
+            if q.start <= pos < q.end:
+                return q.id
+        return None
+
+
+def _roles(trig: Trigger, art: _Article, by_tok: dict) -> tuple:
+    if trig.kind == "noun":
+        actor, target = roles.noun_roles(trig, art.ents)
+    else:
+        actor, target = roles.verb_roles(trig, art.ents)
+    if actor is None and trig.kind != "noun":
+        inner = roles.instrument_actor(trig, art.ents, by_tok)
+        if inner is not None:
+            actor = inner.get("actor")
+    if actor is None and (trig.type in _COERCIVE_IMPLIED or trig.mode in _FORCE_MODES):
+        actor = roles.authority(trig, art.ents, art.lex)
+    return actor, target
+
+
+def _make(trig: Trigger, typ: str, mode, actor, target, art: _Article, conf: float) -> dict:
+    tok = trig.tok
+    sent = tok.sent
+    time_id, date, source = event_date(tok, art.times, art.ctx)
+    fact_date = date if source == "time" else clause_year(tok)
+    fact = factuality(tok, art.lex, fact_date, art.ctx.published_date)
+    return {
+        "trig": trig, "type": typ, "mode": mode, "actor": actor, "target": target,
+        "time": time_id, "date": date, "date_source": source, "fact": fact,
+        "place": roles.place_of(trig, art.places, art.scene),
+        "quote": art.quote_at(trig.start), "conf": conf,
+        "sentence": [sent.start_char, sent.start_char + len(sent.text.rstrip())],
+    }
+
+
+def _purpose(tok) -> bool:
+    """An infinitive of purpose under another verb ("staged protests to demand reforms")."""
+    return tok.dep_ in ("advcl", "xcomp") and tok.head.pos_ == "VERB" and any(c.tag_ == "TO" for c in tok.children)
+
+
+def _score(trig: Trigger, actor, target) -> float:
+    c = trig.conf - 0.06 * _depth(trig.tok) - (0.08 if _purpose(trig.tok) else 0.0)
+    if actor is not None:
+        c += 0.08 if actor.entity else 0.04
+    if target is not None:
+        c += 0.04
+    return c
+
+
+def _sentence_events(sent, art: _Article) -> list[dict]:
+    trigs = find_triggers(sent, art.lex)
+    out: list[dict] = []
+    by_tok: dict[int, dict] = {}
+    for trig in trigs:
+        actor, target = _roles(trig, art, by_tok)
+        _refine_mode(trig, target, art.lex)
+        ev = _make(trig, trig.type, trig.mode, actor, target, art, _score(trig, actor, target))
+        if ev["fact"] == "hypothetical":
+            ev["conf"] -= 0.1
+        by_tok[trig.tok.i] = ev
+        out.append(ev)
+    for trig in trigs:  # a second pass: nouns first seen after the verb that needs them
+        ev = by_tok[trig.tok.i]
+        if ev["actor"] is None and trig.kind != "noun":
+            inner = roles.instrument_actor(trig, art.ents, by_tok)
+            if inner is not None and inner["actor"] is not None:
+                ev["actor"] = inner["actor"]
+    out.extend(_derived(out, by_tok, art))
+    return out
+
+
+def _derived(events: list[dict], by_tok: dict, art: _Article) -> list[dict]:
+    new: list[dict] = []
+    for ev in list(events):
+        d = derive(ev["trig"], ev["fact"], art.lex)
+        if d is None:
+            continue
+        ev["conf"] -= 0.15
+        existing = by_tok.get(d.head.i)
+        if existing is not None and existing is not ev and existing["type"] == d.type:
+            existing["mode"] = existing["mode"] or d.mode
+            existing["target"] = existing["target"] or ev["target"]
+            existing["conf"] += 0.1
+            continue
+        if d.head.i == ev["trig"].tok.i:
+            head_trig = ev["trig"]
+            actor, target = ev["actor"], ev["target"]
+        else:
+            head_trig = Trigger(d.head, d.head.idx, d.head.idx + len(d.head.text), d.type, d.mode, "verb", 0.75)
+            actor, target = roles.verb_roles(head_trig, art.ents)
+            target = target or ev["target"]
+            if actor is None:
+                actor = ev["actor"]
+        h = _make(head_trig, d.type, d.mode, actor, target, art, ev["conf"] + 0.25)
+        if d.head.i == ev["trig"].tok.i and h["fact"] in ("future", "hypothetical"):
+            h["fact"] = "asserted"
+        if d.type == "REJECT" and h["fact"] == "negated":
+            h["fact"] = "asserted"
+        new.append(h)
+    return new
+
+
+def _to_event(i: int, ev: dict) -> Event:
+    trig, actor, target = ev["trig"], ev["actor"], ev["target"]
+    return Event(
+        id=f"V{i}", type=ev["type"], mode=ev["mode"], trigger=[trig.start, trig.end],
+        sentence=ev["sentence"], actor=actor.entity if actor else None,
+        target=target.entity if target else None, place=ev["place"], time=ev["time"],
+        date=ev["date"], date_source=ev["date_source"], factuality=ev["fact"], quote=ev["quote"],
+        confidence=round(min(0.99, max(0.05, ev["conf"])), 3),
+        actor_text=actor.text if actor else None, target_text=target.text if target else None,
+    )
+
+
+def run(doc, ctx: Context, rec: ArticleRecord) -> list[Event]:
+    art = _Article(doc, ctx, rec, load())
+    found: list[dict] = []
+    for sent in doc.sents:
+        found.extend(_sentence_events(sent, art))
+    seen: set[tuple] = set()
+    unique = []
+    for ev in sorted(found, key=lambda e: (e["trig"].start, -e["conf"])):
+        key = (ev["trig"].start, ev["type"])
+        if key not in seen:
+            seen.add(key)
+            unique.append(ev)
+    share(unique, {p.id: p.name for p in art.places})
+    return [_to_event(i, ev) for i, ev in enumerate(unique, 1)]
+
+
+STAGE = Stage(name="events", version="events.v1", produces="events", run=run,
+              requires=("entities", "times", "places", "quotes"))

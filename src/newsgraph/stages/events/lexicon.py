@@ -1,0 +1,87 @@
+"""The PLOVER trigger lexicon of events.v1, loaded once per process.
+
+The words live in ``stages/data/events_lexicon.json`` (lemmas written from the PLOVER
+manual's type and mode definitions); this module turns them into lookup tables:
+verb lemma -> (type, mode), noun lemma -> (type, mode), verb -> phrase completions, and
+the word sets the roles and factuality modules use.
+"""
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from ...errors import ResourceError
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "events_lexicon.json"
+
+PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+                "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: dict[str, list[tuple[str, str | None]]]
+    nouns: dict[str, tuple[str, str | None]]
+    phrases: dict[str, list[tuple[str, str, str | None]]]  # verb lemma -> [(word, type, mode)]
+    noun_requires: dict[str, str]
+    verb_requires: dict[str, list[str]]
+    words: dict[str, frozenset[str]]  # named word sets (light_verbs, reporting_verbs, ...)
+    intent: dict[str, frozenset[str]]
+    threat_modes: dict[str, dict[str, str]]
+    weapon_cues: dict[str, frozenset[str]]
+
+    def is_(self, set_name: str, word: str) -> bool:
+        return word in self.words.get(set_name, ())
+
+
+def _mode(m: str) -> str | None:
+    return None if m == "_" else m
+
+
+def _build(raw: dict) -> Lexicon:
+    verbs: dict[str, list[tuple[str, str | None]]] = {}
+    for typ, modes in raw["verbs"].items():
+        _check_type(typ)
+        for mode, lemmas in modes.items():
+            for lem in lemmas:
+                verbs.setdefault(lem, []).append((typ, _mode(mode)))
+    nouns: dict[str, tuple[str, str | None]] = {}
+    for typ, modes in raw["nouns"].items():
+        _check_type(typ)
+        for mode, lemmas in modes.items():
+            for lem in lemmas:
+                nouns.setdefault(lem, (typ, _mode(mode)))
+    phrases: dict[str, list[tuple[str, str, str | None]]] = {}
+    for typ, modes in raw["phrases"].items():
+        _check_type(typ)
+        for mode, items in modes.items():
+            for item in items:
+                verb, word = item.split(" ", 1)
+                phrases.setdefault(verb, []).append((word, typ, _mode(mode)))
+    sets = {k: frozenset(v) for k, v in raw.items() if isinstance(v, list) and all(isinstance(x, str) for x in v)}
+    intent = {k: frozenset(v) for k, v in raw["intent"].items() if not k.startswith("_")}
+    return Lexicon(
+        verbs=verbs, nouns=nouns, phrases=phrases,
+        noun_requires={k: v for k, v in raw["noun_requires"].items() if not k.startswith("_")},
+        verb_requires={k: v for k, v in raw["verb_requires"].items() if not k.startswith("_")},
+        words=sets, intent=intent, threat_modes=raw["threat_modes"],
+        weapon_cues={k: frozenset(v) for k, v in raw["weapon_cues"].items()},
+    )
+
+
+def _check_type(typ: str) -> None:
+    if typ not in PLOVER_TYPES:
+        raise ResourceError(f"events lexicon {DATA} names an unknown PLOVER type {typ!r}; "
+                            f"valid: {', '.join(PLOVER_TYPES)}")
+
+
+@functools.lru_cache(maxsize=1)
+def load() -> Lexicon:
+    """The lexicon, parsed once per process."""
+    try:
+        raw = json.loads(DATA.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ResourceError(f"cannot read the events lexicon {DATA}: {exc}; reinstall newsgraph") from exc
+    return _build(raw)

@@ -1,0 +1,294 @@
+"""Roles of an event from the dependency parse: actor, target, place.
+
+- actor: the agent: the subject of an active verb, the "by" agent of a passive, the
+  possessor or compound of an event noun ("police firing", "Israel's attack"), the subject
+  of a light verb ("students staged protests"); for a passive without agent, the actor of
+  an event noun it happened in ("killed in police firing"), else the authority the
+  article names (for coercion: "were detained" -> the security committee).
+- target: the patient: the object, the passive subject, "of"/"on"/"against" arguments.
+- place: a place mention in a locative phrase attached to the trigger or its clause, else
+  one in the sentence, else the article's scene place.
+Entities are matched by character overlap with the role's phrase.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .detect import Trigger, lemma, nominal_gerund
+from .lexicon import Lexicon
+
+_SUBJ = ("nsubj", "csubj")
+# verbs whose object does what the infinitive says ("forced the police to open fire")
+_OBJECT_CONTROL = {"force", "urge", "ask", "order", "persuade", "allow", "permit", "compel", "prompt", "lead",
+                   "instruct", "direct", "tell", "invite", "encourage", "help", "require", "oblige", "call"}
+_CLAUSAL = {"relcl", "acl", "advcl", "ccomp", "xcomp", "pcomp", "parataxis"}
+_LOC_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "from", "into",
+              "on", "within", "to"}
+
+
+@dataclass
+class Role:
+    tok: object | None = None  # head token of the phrase
+    entity: str | None = None
+    text: str | None = None
+
+
+class EntityIndex:
+    """Entity mentions by character, for overlap look-ups."""
+
+    def __init__(self, entities):
+        self.spans = sorted((s, e, ent.id) for ent in entities for s, e in ent.mentions)
+        self.by_id = {ent.id: ent for ent in entities}
+
+    def in_range(self, start: int, end: int, near: int) -> str | None:
+        best = None
+        for s, e, eid in self.spans:
+            if s >= end:
+                break
+            if e > start:
+                d = 0 if s <= near < e else min(abs(s - near), abs(e - near))
+                if best is None or d < best[0]:
+                    best = (d, eid)
+        return best[1] if best else None
+
+    def authority_before(self, pos: int, lex: Lexicon) -> str | None:
+        """The nearest ORG entity named as an authority (police, committee, ministry...)."""
+        best = None
+        for s, e, eid in self.spans:
+            ent = self.by_id[eid]
+            if ent.type not in ("ORG", "NORP", "GPE") or ent.type == "GPE":
+                continue
+            words = {w.lower() for w in ent.name.replace("-", " ").split()}
+            if not any(lex.is_("authority_words", w) for w in words):
+                continue
+            d = pos - s if s <= pos else (s - pos) * 4  # prefer mentions before the trigger
+            if best is None or d < best[0]:
+                best = (d, eid)
+        return best[1] if best else None
+
+
+_CORE_RIGHT = ("compound", "nummod", "amod", "flat", "conj", "cc", "appos")
+
+
+def _np_extent(tok, right_deps=_CORE_RIGHT + ("prep",)) -> tuple[int, int]:
+    """Token range of a noun phrase without its clauses (relative clauses); with its
+    prepositional modifiers by default ("rebels in the Ivory Coast")."""
+    left = tok.i
+    for c in tok.lefts:
+        if c.dep_ not in _CLAUSAL and c.dep_ not in ("punct", "cc"):
+            left = min(left, c.left_edge.i)
+    right = tok.i
+    for c in tok.rights:
+        if c.dep_ in right_deps:
+            right = max(right, c.right_edge.i)
+    return left, right
+
+
+def _phrase_role(tok, ents: EntityIndex) -> Role:
+    """The entity of a role (searched in the phrase with its modifiers) and its core words."""
+    doc = tok.doc
+    left, right = _np_extent(tok)
+    span = doc[left:right + 1]
+    start, end = span.start_char, span.end_char
+    core = doc[left:_np_extent(tok, _CORE_RIGHT)[1] + 1]
+    inner = ents.in_range(core.start_char, core.end_char, tok.idx)
+    eid = inner or ents.in_range(start, end, tok.idx)
+    if eid is None:
+        # conjoined actors ("the United States and Jordan"): the first conjunct's entity
+        for c in tok.children:
+            if c.dep_ == "conj":
+                eid = ents.in_range(c.left_edge.idx, c.idx + len(c.text), c.idx)
+                if eid:
+                    break
+    text = core.text.strip()
+    for det in ("the ", "a ", "an ", "The ", "A ", "An "):
+        if text.startswith(det):
+            text = text[len(det):]
+    return Role(tok, eid, text or None)
+
+
+def _subject_of(verb):
+    """(subject token, passive?) of a verb, inherited through conj/xcomp/relcl."""
+    t = verb
+    for _ in range(5):
+        for c in t.children:
+            if c.dep_ in _SUBJ:
+                return c, False
+            if c.dep_ == "nsubjpass":
+                return c, True
+        if t.dep_ == "xcomp" and lemma(t.head) in _OBJECT_CONTROL and _child(t.head, ("dobj",)) is not None:
+            return _child(t.head, ("dobj",)), False  # "forced the police to open fire"
+        if t.dep_ in ("conj", "xcomp", "acomp"):
+            t = t.head
+            continue
+        if t.dep_ in ("relcl", "acl") and t.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return t.head, any(c.dep_ in ("auxpass",) for c in t.children) or t.tag_ == "VBN"
+        break
+    return None, False
+
+
+def _child(tok, deps):
+    for c in tok.children:
+        if c.dep_ in deps:
+            return c
+    return None
+
+
+def _prep_obj(tok, preps):
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent") and lemma(c) in preps:
+            p = _child(c, ("pobj",))
+            if p is not None:
+                return p
+    return None
+
+
+def _resolve_pronoun(tok, ents: EntityIndex) -> Role | None:
+    if tok.pos_ != "PRON" and tok.tag_ not in ("WP", "WDT"):
+        return None
+    if tok.lower_ in ("who", "which", "that") and tok.head.dep_ == "relcl":
+        return _phrase_role(tok.head.head, ents)  # "the policemen who killed" -> policemen
+    clause = tok.head
+    while clause.dep_ in ("xcomp", "acomp", "conj") and clause.head is not clause:
+        clause = clause.head
+    if tok.dep_ == "nsubj" and clause.dep_ == "ccomp":
+        subj, _ = _subject_of(clause.head)  # "Syria says it will ...": it -> Syria
+        if subj is not None and subj.pos_ != "PRON" and _agrees(tok, subj):
+            return _phrase_role(subj, ents)
+    if tok.lower_ not in ("he", "she", "him", "her"):
+        return None
+    best = None
+    for s, e, eid in ents.spans:
+        if s >= tok.idx:
+            break
+        if ents.by_id[eid].type == "PERSON":
+            best = eid
+    return Role(tok, best, ents.by_id[best].name if best else tok.text) if best else None
+
+
+def _agrees(pron, noun) -> bool:
+    """Number and person of a pronoun fit its would-be antecedent."""
+    p = pron.lower_
+    if p in ("they", "we"):
+        return noun.tag_ in ("NNS", "NNPS") or noun.ent_type_ in ("ORG", "NORP", "GPE")
+    if p == "it":
+        return noun.ent_type_ != "PERSON" and noun.tag_ not in ("NNS", "NNPS")
+    if p in ("he", "she"):
+        return noun.ent_type_ == "PERSON" or noun.tag_ == "NN"
+    return False
+
+
+def _role(tok, ents: EntityIndex) -> Role:
+    return _resolve_pronoun(tok, ents) or _phrase_role(tok, ents)
+
+
+def verb_roles(trig: Trigger, ents: EntityIndex) -> tuple[Role | None, Role | None]:
+    v = trig.tok
+    subj, passive = _subject_of(v)
+    agent = _prep_obj(v, ("by",)) if any(c.dep_ == "agent" for c in v.children) else None
+    obj = _child(v, ("dobj",)) or _child(v, ("dative",))
+    actor = target = None
+    if passive:
+        target = _role(subj, ents) if subj is not None else None
+        if agent is not None:
+            actor = _role(agent, ents)
+    else:
+        actor = _role(subj, ents) if subj is not None else None
+        if obj is not None:
+            target = _role(obj, ents)
+    if target is None:
+        p = _prep_obj(v, ("on", "at", "against", "with", "to", "upon", "into"))
+        if p is not None:
+            target = _role(p, ents)
+    return actor, target
+
+
+def noun_roles(trig: Trigger, ents: EntityIndex) -> tuple[Role | None, Role | None]:
+    n = trig.tok
+    actor = target = None
+    poss = _child(n, ("poss",))
+    comp = next((c for c in n.children if c.dep_ == "compound" and c.idx < trig.start), None) \
+        or next((c for c in n.children if c.dep_ in ("compound", "amod") and (c.ent_type_ or lemma(c) in _AUTH_COMPOUNDS)), None)
+    by = _prep_obj(n, ("by",))
+    gerund_of = nominal_gerund(n)
+    if gerund_of is not None:  # "police firing" parsed as police <- firing
+        actor = _role(gerund_of, ents)
+    elif by is not None:
+        actor = _role(by, ents)
+    elif poss is not None:
+        actor = _role(poss, ents)
+    elif comp is not None:
+        actor = Role(comp, ents.in_range(comp.idx, comp.idx + len(comp.text), comp.idx), comp.text)
+    of = _prep_obj(n, ("of", "on", "against", "at", "with", "upon"))
+    if of is not None:
+        target = _role(of, ents)
+    if actor is None and n.dep_ in ("dobj", "attr") and n.head.pos_ in ("VERB", "AUX"):
+        subj, passive = _subject_of(n.head)
+        if subj is not None and not passive:
+            actor = _role(subj, ents)
+    return actor, target
+
+
+_AUTH_COMPOUNDS = {"police", "army", "security", "military", "government", "israeli", "us", "state"}
+
+
+def instrument_actor(trig: Trigger, ents: EntityIndex, triggers_by_tok: dict) -> Role | None:
+    """A passive without agent: the actor of an event noun it happened in/by/during."""
+    for c in trig.tok.children:
+        if c.dep_ == "prep" and lemma(c) in ("in", "during", "by", "after", "following", "when"):
+            p = _child(c, ("pobj",))
+            if p is not None and p.i in triggers_by_tok:
+                return triggers_by_tok[p.i]
+            if p is not None and p.i + 1 in triggers_by_tok and \
+                    getattr(nominal_gerund(p.doc[p.i + 1]), "i", None) == p.i:  # "killed in police firing"
+                return triggers_by_tok[p.i + 1]
+    return None
+
+
+def authority(trig: Trigger, ents: EntityIndex, lex: Lexicon) -> Role | None:
+    """The implied authority behind a coercive act with no stated agent."""
+    eid = ents.authority_before(trig.start, lex) if trig.type != "ASSAULT" else None
+    if eid is not None:
+        return Role(None, eid, ents.by_id[eid].name)
+    doc = trig.tok.doc
+    sent = trig.tok.sent
+    lo = max(0, sent.start - 80)
+    for tok in list(doc[lo:sent.end])[::-1]:
+        if tok.lower_ in ("police", "authorities", "policemen", "troops", "army") and tok.i != trig.tok.i \
+                and tok.dep_ != "compound":  # not "the police station"
+            return Role(tok, None, tok.text)
+    return None
+
+
+def place_of(trig: Trigger, places, scene) -> str | None:
+    """The place id of a locative attached to the trigger or its clause, else in the sentence,
+    else the article's scene place."""
+    if not places:
+        return None
+    heads = [trig.tok]
+    t = trig.tok
+    for _ in range(4):
+        if t.dep_ == "ROOT":
+            break
+        t = t.head
+        heads.append(t)
+        if t.pos_ == "VERB" and t.dep_ not in ("relcl", "acl", "xcomp", "conj", "advcl", "pcomp"):
+            break
+    for h in heads:
+        for c in h.children:
+            if c.dep_ == "prep" and lemma(c) in _LOC_PREPS:
+                pid = _place_in(places, c.idx, c.right_edge.idx + len(c.right_edge.text))
+                if pid:
+                    return pid
+    sent = trig.tok.sent
+    in_sent = [p for p in places if sent.start_char <= p.start < sent.end_char]
+    if in_sent:
+        return min(in_sent, key=lambda p: abs(p.start - trig.start)).id
+    return scene
+
+
+def _place_in(places, start: int, end: int) -> str | None:
+    for p in places:
+        if p.start >= start and p.end <= end:
+            return p.id
+    return None

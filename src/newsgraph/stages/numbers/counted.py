@@ -1,0 +1,151 @@
+"""What a figure counts, and the category a user filters by.
+
+``counted(raw, doc, span, num)`` finds the noun phrase a figure counts: the noun it
+modifies ("300 Kazakh citizens"), with a relative clause when there is one ("100 persons
+who joined the ranks of the militants"), or the phrase after "of" for shares and vague
+plurals ("60% of the workers", "thousands of migrants"). ``category`` decides PERSONS,
+KILLED, INJURED, ARRESTED, DISPLACED, MISSING, MONEY, PERCENT or OTHER from the unit, the
+counted noun and the verb or adjective that governs the figure.
+"""
+from __future__ import annotations
+
+from . import lexicon as lex
+
+_EVENT_WORDS = {
+    "KILLED": "kill die dead death fatality slay murder execute behead massacre perish drown "
+              "toll slaughter lynch assassinate",
+    "INJURED": "injure wound hurt injury maim injured wounded",
+    "ARRESTED": "arrest detain detention jail imprison apprehend capture detainee custody "
+                "convict round incarcerate sentence",
+    "DISPLACED": "displace flee evacuate refugee evacuee homeless uproot relocate displaced "
+                 "resettle",
+    "MISSING": "missing disappear abduct kidnap unaccounted",
+}
+EVENT_LEMMAS = {w: cat for cat, words in _EVENT_WORDS.items() for w in words.split()}
+_PERCENT_UNITS = frozenset({"percent", "percentage_point", "basis_point", "fraction"})
+_SKIP_LEFT = frozenset({"the", "a", "an", "its", "their", "his", "her", "these", "those", "our"})
+_TIME_NOUNS = frozenset("year years quarter quarters month months week weeks day days half "
+                        "period term decade total".split())
+_REL = frozenset({"who", "whom", "whose", "which", "that"})
+_GOVERN_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "pobj", "conj", "appos", "npadvmod", "prep"})
+
+
+def _noun_after(doc, i: int, limit: int = 4):
+    """The first noun within ``limit`` tokens from ``i`` (over adjectives and compounds)."""
+    for tok in doc[i:min(len(doc), i + limit)]:
+        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ != "compound":
+            return tok
+        if tok.pos_ not in ("ADJ", "NOUN", "PROPN", "NUM", "ADV") or tok.is_punct:
+            return None
+    return None
+
+
+def _of_object(doc, i: int):
+    if i < len(doc) and doc[i].lower_ == "of":
+        objs = [c for c in doc[i].children if c.dep_ == "pobj"]
+        return objs[0] if objs else _noun_after(doc, i + 1)
+    return None
+
+
+def counted(raw, doc, span, num):
+    """(text, start, end, head token) of what the figure counts, or None."""
+    last = num[-1]
+    head = None
+    kind = lex.unit_kind(raw.unit)
+    if raw.unit is None or raw.unit in _PERCENT_UNITS or raw.kind == "vague":
+        head = _of_object(doc, span.end)
+        if head is not None:
+            return _phrase(doc, span.end + 1, head)
+    if kind == "money":  # "$2.5bn in aid", "$12.4 million of claims"
+        return _money_object(doc, span.end)
+    if raw.unit is not None or kind is not None:
+        return None
+    if last.dep_ in ("nummod", "quantmod", "amod") and last.head.i >= span.end \
+            and last.head.pos_ in ("NOUN", "PROPN"):
+        head = last.head
+    else:
+        head = _noun_after(doc, span.end)
+    return _phrase(doc, span.end, head) if head is not None else None
+
+
+def _money_object(doc, i: int):
+    if i < len(doc) and doc[i].lower_ in ("in", "of"):
+        objs = [c for c in doc[i].children if c.dep_ == "pobj" and c.pos_ == "NOUN"
+                and not c.ent_type_ and c.lower_ not in _TIME_NOUNS]
+        if objs and objs[0].i <= i + 4:
+            return _phrase(doc, i + 1, objs[0])
+    return None
+
+
+def _phrase(doc, begin: int, head):
+    while begin < head.i and doc[begin].lower_ in _SKIP_LEFT:
+        begin += 1
+    if doc[begin].text[:1].isdigit() or doc[begin].text[:1] in "$£€¥":
+        return None  # "280 million of the 1.5 billion shekels": another figure, not a thing
+    end = head.i + 1
+    for child in head.rights:  # a restrictive relative clause: "persons who joined ..."
+        if child.dep_ == "relcl" and head.i + 1 < len(doc) and doc[head.i + 1].lower_ in _REL \
+                and child.left_edge.i == head.i + 1:
+            end = max(end, child.right_edge.i + 1)
+    while end - 1 > head.i and (doc[end - 1].is_punct or doc[end - 1].dep_ == "cc"):
+        end -= 1
+    if begin >= end:
+        return None
+    phrase = doc[begin:end]  # Span.text is local; Doc.text rebuilds the whole text
+    return phrase.text, phrase.start_char, phrase.end_char, head
+
+
+def is_person(head) -> bool:
+    return head is not None and (head.lower_ in lex.PERSON_NOUNS or head.lemma_.lower() in lex.PERSON_NOUNS
+                                 or head.ent_type_ == "NORP")
+
+
+def category(raw, num, head) -> str:
+    """The filter category of a figure (see module docstring)."""
+    kind = lex.unit_kind(raw.unit)
+    if kind == "money" or raw.unit and raw.unit.split("/")[0] in ("cent", "sen", "pence"):
+        return "MONEY"
+    if raw.unit in _PERCENT_UNITS:
+        return "PERCENT"
+    if raw.unit not in (None, "person"):
+        return "OTHER"
+    event = _event(num[-1], head)
+    if event == "ARRESTED" and head is not None and raw.unit != "person" and not is_person(head):
+        event = None  # "seized about 40 rounds of ammunition": things are seized, not arrested
+    if event:
+        return event
+    return "PERSONS" if raw.unit == "person" or is_person(head) else "OTHER"
+
+
+def _event(last, head) -> str | None:
+    anchor = head if head is not None else last
+    for tok in (anchor, last):
+        cat = EVENT_LEMMAS.get(tok.lemma_.lower()) or EVENT_LEMMAS.get(tok.lower_)
+        if cat:
+            return cat
+    for child in anchor.children:  # "12 people killed", "7 injured people"
+        if child.dep_ in ("acl", "amod", "relcl") and child.i != last.i:
+            cat = EVENT_LEMMAS.get(child.lemma_.lower()) or EVENT_LEMMAS.get(child.lower_)
+            if cat:
+                return cat
+            for grand in child.children:  # "who were killed"/"who died" via the relcl verb
+                if grand.dep_ in ("acomp", "xcomp") and grand.lemma_.lower() in EVENT_LEMMAS:
+                    return EVENT_LEMMAS[grand.lemma_.lower()]
+    tok = anchor
+    for _ in range(3):  # "12 people were killed", "detained 7 foreign nationals"
+        if tok.dep_ not in _GOVERN_DEPS or tok.head is tok:
+            break
+        tok = tok.head
+        cat = EVENT_LEMMAS.get(tok.lemma_.lower()) or EVENT_LEMMAS.get(tok.lower_)
+        if cat:
+            return cat
+        if tok.pos_ in ("VERB", "AUX"):
+            for child in tok.children:  # "the death toll rose to 30", "8 remain missing"
+                if child.dep_ in ("nsubj", "acomp") and child.lemma_.lower() in ("toll", "dead"):
+                    return "KILLED"
+                if child.dep_ in ("acomp", "oprd", "xcomp") and child.i != anchor.i:
+                    cat = EVENT_LEMMAS.get(child.lower_) or EVENT_LEMMAS.get(child.lemma_.lower())
+                    if cat:
+                        return cat
+            break
+    return None

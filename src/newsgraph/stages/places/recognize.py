@@ -1,0 +1,188 @@
+"""Toponym recognition: which spans of an article name places.
+
+Three sources, in order (a later one never overlaps an earlier one):
+1. GPE / LOC / FAC mentions of the entities stage (or the Doc's NER when that list is empty);
+2. demonyms of NORP mentions ("Kazakh", "European"), kept apart: a demonym names a place
+   only where it modifies a place noun ("in Kazakh territory"); as a modifier of people or
+   organisations ("Kazakh authorities") it stays a NORP entity;
+3. capitalised word sequences the NER missed (or put inside an ORG name) that the gazetteer
+   knows as a country, a first-level division, a region or a large city.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ...resources.gazetteer import Gazetteer, norm
+
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Entities inside which gazetteer names are looked for (places embedded in names).
+_SCAN_INSIDE = {"ORG", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"}
+# Nouns after which a demonym names the place itself ("Kazakh territory").
+_PLACE_NOUNS = {"territory", "soil", "border", "borders", "airspace", "waters", "coast", "side", "capital",
+                "city", "cities", "province", "provinces", "region", "regions", "mainland", "countryside",
+                "town", "towns", "village", "villages", "frontier", "land", "lands", "desert", "coastline",
+                "highlands", "mountains", "port", "ports", "islands", "island", "shore", "shores", "steppe"}
+_POSSESSIVE = re.compile(r"(?:['\u2019]s?|\s+)$")
+# Single capitalised words the scan must not take as places on their own.
+_SCAN_STOP = {"Of", "March", "May", "June", "August", "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday",
+              "Friday", "Saturday", "God", "Mobile", "Police", "President", "Mr", "Mrs", "Ms", "Dr", "Reading",
+              "Nice", "Bath", "Split", "Of", "Union", "Republic", "Federal", "National", "Street", "Centre",
+              "Center", "University", "Church", "Best", "Victoria", "Florence", "Bill", "Mission", "Independence",
+              "Liberty", "Justice", "Hope", "Faith", "Eagle", "Friendship", "Providence", "Progress", "Opportunity",
+              "West", "Western", "East", "Eastern", "North", "Northern", "South", "Southern", "Central", "Valley",
+              "Lake", "River", "Mount", "Hill", "Park", "Beach", "Bay", "Island", "Islands", "City", "County"}
+_CAPS = re.compile(r"^(?:[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*|[A-Z]{2,}|(?:[A-Z]\.){2,})$")
+# Directions and landforms the NER tags alone ("the West"): no one place.
+_GENERIC = {"West", "Western", "East", "Eastern", "North", "Northern", "South", "Southern", "Valley", "Central",
+            "Midwestern", "Downtown", "Uptown", "Heaven", "Earth", "Globe", "World"}
+_SCAN_MIN_POP = 100_000
+_SCAN_MIN_POP_ORG = 250_000
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    key: str  # gazetteer lookup key (normalised text)
+    source: str  # ner | demonym | scan | weak (a PERSON-tagged town name, kept only if context confirms)
+    label: str  # the NER label, or "" for scan matches
+    entity: str | None  # the entity id the span belongs to
+    placelike: bool = True  # False for a demonym used as a modifier of people/organisations
+    dotted: bool = False  # a period follows the span ("Ky." when the NER left the period out)
+
+
+def _entity_spans(doc, rec) -> list[tuple[int, int, str, str | None]]:
+    ents = rec.get("entities") if rec is not None else []
+    out = []
+    for e in ents or ():
+        for s, t in e.mentions:
+            out.append((s, t, e.type, e.id))
+    if not out:
+        out = [(e.start_char, e.end_char, e.label_, None) for e in doc.ents]
+    return sorted(out)
+
+
+def _clean(text: str, start: int, end: int) -> tuple[str, int, int]:
+    """Strip a leading 'the ' and a trailing possessive from a span."""
+    if text[:4].lower() == "the ":
+        text, start = text[4:], start + 4
+    m = _POSSESSIVE.search(text)
+    if m and m.start() > 0:
+        text, end = text[: m.start()], end - (len(text) - m.start())
+    return text, start, end
+
+
+def _demonym_is_place(doc, start: int, end: int) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root.head
+    return span.root.dep_ in ("amod", "compound") and head.lower_ in _PLACE_NOUNS
+
+
+def _ner_mentions(doc, text_all: str, gz: Gazetteer, spans) -> list[Mention]:
+    out = []
+    person_names = {text_all[s:t] for s, t, label, _ in spans if label == "PERSON"}
+    for s, t, label, eid in spans:
+        text, s2, t2 = _clean(text_all[s:t], s, t)
+        if not text:
+            continue
+        if label in _PLACE_LABELS and text not in _GENERIC:
+            out.append(Mention(s2, t2, text, norm(text), "ner", label, eid, dotted=text_all[t2:t2 + 1] == "."))
+        elif label == "NORP" and gz.demonym(text) is not None:
+            out.append(Mention(s2, t2, text, norm(text), "demonym", label, eid,
+                               placelike=_demonym_is_place(doc, s2, t2)))
+        elif label == "NORP" and _scan_ok(gz, norm(text), False, " " not in text):
+            out.append(Mention(s2, t2, text, norm(text), "ner", "GPE", eid))  # "Aleppo" tagged NORP
+        elif label == "PERSON" and _big_division(gz, norm(text)):
+            out.append(Mention(s2, t2, text, norm(text), "ner", "GPE", eid))  # "Tamil Nadu" tagged PERSON
+        elif label == "PERSON" and _town(gz, norm(text)) and not _part_of_longer_name(text, person_names):
+            out.append(Mention(s2, t2, text, norm(text), "weak", "PERSON", eid))  # "Cairns": checked later
+    return out
+
+
+def _town(gz: Gazetteer, key: str) -> bool:
+    """Whether a name is (by its main name) a place of 20,000 people or more."""
+    return any(gz.kind(i) == "city" and gz.population(i) >= 20_000 and norm(gz.name(i)) == key
+               for i in gz.lookup(key))
+
+
+def _part_of_longer_name(text: str, names: set[str]) -> bool:
+    """'Nelson' when the article also names 'Tom Nelson'."""
+    return any(n != text and (n.endswith(" " + text) or n.startswith(text + " ")) for n in names)
+
+
+def _big_division(gz: Gazetteer, key: str) -> bool:
+    """Whether a name is a country, or a first-level division of a million people or more."""
+    return any(gz.kind(i) == "country" or (gz.kind(i) == "admin" and gz.population(i) >= 1_000_000)
+               for i in gz.lookup(key))
+
+
+def _scan_ok(gz: Gazetteer, key: str, inside_org: bool, single: bool) -> bool:
+    rows = gz.lookup(key)
+    floor = _SCAN_MIN_POP_ORG if inside_org else _SCAN_MIN_POP
+    for i in rows:
+        kind = gz.kind(i)
+        if kind in ("country", "continent") or (kind == "region" and not single):
+            return True
+        if kind == "admin" and (not inside_org or gz.population(i) > 1_000_000):
+            return True
+        if kind in ("region", "landmark") and not inside_org:
+            return True
+        if kind == "city" and (gz.population(i) >= floor or gz.is_capital(i)) and norm(gz.name(i)) == key:
+            return True
+    return False
+
+
+def _scan_mentions(doc, text_all: str, gz: Gazetteer, spans, taken: list[tuple[int, int]]) -> list[Mention]:
+    """Capitalised sequences outside place/person entities that the gazetteer knows."""
+    blocked = [(s, t) for s, t, label, _ in spans if label not in _SCAN_INSIDE]
+    inside = [(s, t) for s, t, label, _ in spans if label in _SCAN_INSIDE]
+    blocked += taken
+    out, i, n = [], 0, len(doc)
+    while i < n:
+        tok = doc[i]
+        if not _CAPS.match(tok.text):
+            i += 1
+            continue
+        found = None
+        for j in range(min(n, i + 4), i, -1):
+            span = doc[i:j]
+            if not all(_CAPS.match(w.text) or w.text == "-" for w in span):
+                continue
+            s, t = span.start_char, span.end_char
+            if any(a < t and s < b for a, b in blocked):
+                continue
+            single = j - i == 1
+            if single and (tok.text in _SCAN_STOP or (tok.is_stop and not tok.is_upper)
+                           or tok.pos_ not in ("PROPN", "NOUN" if tok.is_upper else "PROPN")):
+                continue
+            if single and text_all[t:t + 1] == "." and gz.abbreviation(span.text + "."):
+                found = Mention(s, t, span.text, norm(span.text), "scan", "", None, dotted=True)
+                break  # "Man.", "Que." (province abbreviations)
+            in_org = any(a <= s and t <= b and (a, b) != (s, t) for a, b in inside)
+            key = norm(span.text)
+            if gz.has_name(key) and _scan_ok(gz, key, in_org, single):
+                text, s2, t2 = _clean(span.text, s, t)
+                found = Mention(s2, t2, text, key, "scan", "", None)
+                break
+            if single and gz.demonym(span.text) is not None:  # "Russian" inside an ORG name, or untagged
+                found = Mention(s, t, span.text, key, "demonym", "", None, placelike=_demonym_is_place(doc, s, t))
+                break
+        if found:
+            out.append(found)
+            i = doc.char_span(found.start, found.end, alignment_mode="expand").end
+        else:
+            i += 1
+    return out
+
+
+def recognise(doc, gz: Gazetteer, rec=None) -> list[Mention]:
+    """All toponym mentions of the article, in text order (demonyms included, flagged)."""
+    spans = _entity_spans(doc, rec)
+    text_all = doc.text  # built anew by spaCy on every access: read it once
+    ner = _ner_mentions(doc, text_all, gz, spans)
+    scanned = _scan_mentions(doc, text_all, gz, spans, [(m.start, m.end) for m in ner])
+    return sorted(ner + scanned, key=lambda m: (m.start, m.end))

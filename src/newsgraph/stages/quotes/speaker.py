@@ -1,0 +1,188 @@
+"""Speaker mentions and their resolution to entities of the record.
+
+A speaker is found from the subject of a cue (a token); its local mention is the entity
+mention under it or its noun phrase. Resolution order: an entity mention (a bare surname
+maps to the full-name PERSON entity), a pronoun (the most recent person or speaker
+before it), a title ("the deputy chairman": the person introduced with that title or
+role), an organisation word ("the ministry": the organisation named with that word),
+a generic word ("the speaker": the last speaker). Otherwise the entity stays None.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from .cues import lexicon
+
+_PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
+_RELATIVE = {"who", "which", "that"}
+_GROUP_PRONOUNS = {"they", "them", "it", "we"}
+_TYPE_RANK = {"PERSON": 0, "ORG": 1, "NORP": 2, "GPE": 3}
+_NP_DEPS = {"compound", "flat", "det", "amod", "poss", "nmod", "nummod", "case", "quantmod"}
+
+
+@dataclass(frozen=True, order=True)
+class Mention:
+    start: int
+    end: int
+    entity: str
+    type: str
+
+
+@dataclass
+class Speaker:
+    entity: str | None
+    start: int
+    end: int
+
+
+class SpeakerResolver:
+    """Resolves speaker tokens of one article, in text order (it remembers speakers)."""
+
+    def __init__(self, doc, entities: list) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.types = {e.id: e.type for e in entities}
+        self.entities = {e.id: e for e in entities}
+        self.mentions = sorted(Mention(m[0], m[1], e.id, e.type) for e in entities for m in e.mentions)
+        self.starts = [m.start for m in self.mentions]
+        self.surnames = _surname_map(entities)
+        self.spoken: list[tuple[int, str]] = []  # (position, entity) of resolved speakers
+        self.blocked: list[tuple[int, int]] = []  # quoted content: no antecedents inside
+
+    def canonical(self, entity_id: str) -> str:
+        """A bare surname entity maps to the full-name PERSON entity that ends with it."""
+        e = self.entities[entity_id]
+        if e.type in ("PERSON", "ORG", "NORP", "GPE") and " " not in e.name.strip():
+            return self.surnames.get(e.name.strip().lower(), entity_id)
+        return entity_id
+
+    def resolve(self, head) -> Speaker:
+        """The speaker whose subject head token is ``head``."""
+        if head.lower_ in _RELATIVE and head.head.dep_ in ("relcl", "acl"):
+            sp = self.resolve(head.head.head)  # `Smith, who said ...`: the mention is `who`
+            return Speaker(sp.entity, head.idx, head.idx + len(head))
+        s, e = noun_phrase(head)
+        sp = self._by_mention(s, e) or self._by_pronoun(head) or self._by_surname(head, s, e)
+        sp = sp or self._by_words(head, s, e)
+        if sp is None:
+            return Speaker(None, s, e)
+        self.spoken.append((sp.start, sp.entity))
+        return sp
+
+    def _mentions_in(self, s: int, e: int) -> list[Mention]:
+        """Entity mentions overlapping [s, e)."""
+        out = []
+        for m in self.mentions[bisect.bisect_left(self.starts, s - 200):]:
+            if m.start >= e:
+                break
+            if m.end > s:
+                out.append(m)
+        return out
+
+    def _by_mention(self, s: int, e: int) -> Speaker | None:
+        cands = [m for m in self._mentions_in(s, e) if m.type in _TYPE_RANK]
+        if not cands:
+            return None
+        m = min(cands, key=lambda m: (_TYPE_RANK[m.type], m.start))
+        return Speaker(self.canonical(m.entity), m.start, m.end)
+
+    def _by_surname(self, head, s: int, e: int) -> Speaker | None:
+        for tok in self.doc[head.left_edge.i: head.i + 1]:
+            ent = self.surnames.get(tok.lower_)
+            if ent and tok.pos_ == "PROPN":
+                return Speaker(ent, tok.idx, tok.idx + len(tok))
+        return None
+
+    def _by_pronoun(self, head) -> Speaker | None:
+        low = head.lower_
+        if low in _PERSON_PRONOUNS:
+            ent = self._recent(head.idx, {"PERSON"})
+        elif low in _GROUP_PRONOUNS:
+            ent = self._recent(head.idx, {"ORG", "NORP", "GPE"}, window=600)
+        else:
+            return None
+        return Speaker(ent, head.idx, head.idx + len(head)) if ent else None
+
+    def _by_words(self, head, s: int, e: int) -> Speaker | None:
+        lex = lexicon()
+        words = [t.lower_ for t in self.doc[head.left_edge.i: head.i + 1]]
+        if head.lower_ in lex.generic_speakers and self.spoken:
+            prior = [x for x in self.spoken if x[0] < s]
+            if prior:
+                return Speaker(prior[-1][1], s, e)
+        titles = [w for w in words if w in lex.titles]
+        if titles:
+            ent = self._by_title(titles, s)
+            if ent:
+                return Speaker(ent, s, e)
+        if head.lower_ in lex.org_words:
+            ent = self._by_org(head.lower_, s)
+            if ent:
+                return Speaker(ent, s, e)
+        return None
+
+    def _recent(self, pos: int, types: set[str], window: int = 100_000) -> str | None:
+        """The latest entity of ``types`` mentioned (outside quotes) or speaking before pos."""
+        best: tuple[int, str] | None = None
+        i = bisect.bisect_left(self.starts, pos)
+        for m in reversed(self.mentions[:i]):
+            if pos - m.start > window:
+                break
+            if m.type in types and m.end <= pos and not self._is_blocked(m.start):
+                best = (m.start, self.canonical(m.entity))
+                break
+        for p, ent in reversed(self.spoken):
+            if p < pos and self.types.get(ent) in types and pos - p <= window:
+                if best is None or p > best[0]:
+                    best = (p, ent)
+                break
+        return best[1] if best else None
+
+    def _is_blocked(self, pos: int) -> bool:
+        return any(s <= pos < e for s, e in self.blocked)
+
+    def _by_title(self, titles: list[str], pos: int) -> str | None:
+        for e in self.entities.values():
+            if e.type == "PERSON" and any(w in r.title.lower() for r in e.roles for w in titles):
+                return self.canonical(e.id)
+        found = None
+        for m in self.mentions:
+            if m.type != "PERSON" or m.start >= pos:
+                continue
+            before = self.text[max(0, m.start - 120): m.start].lower()
+            if all(w in before for w in titles):
+                found = self.canonical(m.entity)
+        return found
+
+    def _by_org(self, word: str, pos: int) -> str | None:
+        found = None
+        for m in self.mentions:
+            if m.type == "ORG" and word in self.text[m.start:m.end].lower():
+                found = m.entity
+                if m.start >= pos:
+                    break
+        return found
+
+
+def _surname_map(entities: list) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for e in sorted(entities, key=lambda e: -len(e.name)):
+        parts = e.name.split()
+        if e.type == "PERSON" and len(parts) >= 2:
+            out.setdefault(parts[-1].lower().strip(".,'’s"), e.id)
+    return out
+
+
+def noun_phrase(head) -> tuple[int, int]:
+    """Char span of the noun phrase headed by ``head`` (no relative clauses or appositions)."""
+    left = head
+    for child in head.lefts:
+        if child.dep_ in _NP_DEPS or child.dep_ == "poss":
+            left = child.left_edge if child.left_edge.i < left.i else left
+            break
+    right = head
+    for child in head.rights:
+        if child.dep_ in {"compound", "flat"}:
+            right = child
+    return left.idx, right.idx + len(right)

@@ -1,0 +1,155 @@
+"""TIMEX3 handlers for dates written out: ISO and slashed dates, month and day, month and
+year, months, holidays, years, decades, centuries, quarters and halves."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from . import calendar as cal
+from .lexicon import HOLIDAYS, NUMBERS, ORDINALS, PARTS_OF_DAY
+from .norm_base import Norm, _day_num, _key, _month_num, _pmod
+
+
+# --- absolute dates ----------------------------------------------------------------------
+
+def h_iso_date(g, ref, tense):
+    try:
+        d = dt.date(int(g["y"]), int(g["m"]), int(g["d"]))
+    except ValueError:
+        return None
+    return Norm("DATE", d.isoformat())
+
+
+def h_us_slash(g, ref, tense):
+    y = int(g["y"])
+    y = y + (1900 if y >= 50 else 2000) if y < 100 else y
+    try:
+        return Norm("DATE", dt.date(y, int(g["m"]), int(g["d"])).isoformat())
+    except ValueError:
+        return None
+
+
+def _md(g, ref, tense):
+    m, d = _month_num(g["mon"]), _day_num(g["d"])
+    if g.get("y"):
+        try:
+            value = dt.date(int(g["y"]), m, d).isoformat()
+        except ValueError:
+            return None
+    else:
+        if not 1 <= d <= 31:
+            return None
+        value = cal.month_day(ref, m, d, tense())
+    part = PARTS_OF_DAY.get(_key(g.get("part")))
+    if part:
+        return Norm("TIME", f"{value}T{part}", _pmod(g))
+    return Norm("DATE", value, _pmod(g))
+
+
+h_month_day = _md
+h_day_month = _md
+
+
+def h_month_year(g, ref, tense):
+    m = _month_num(g["mon"])
+    if g.get("y"):
+        y = int(g["y"])
+    else:
+        y = None if ref is None else ref.year + {"this": 0, "last": -1, "next": 1}[_key(g["rel"])]
+    return Norm("DATE", cal.month_value(y, m), _pmod(g))
+
+
+def h_month(g, ref, tense):
+    m = _month_num(g["mon"])
+    rel = _key(g.get("rel"))
+    if ref is None:
+        y = None
+    elif rel in ("last", "this past"):
+        y = ref.year if m < ref.month else ref.year - 1
+    elif rel == "next":
+        y = ref.year if m > ref.month else ref.year + 1
+    elif rel == "this":
+        y = ref.year
+    else:
+        y = cal.month_year(ref, m, tense())
+    return Norm("DATE", cal.month_value(y, m), _pmod(g))
+
+
+def h_holiday(g, ref, tense):
+    spec = HOLIDAYS[_key(g["hol"])]
+    if g.get("y"):
+        return Norm("DATE", cal.holiday(spec, int(g["y"])).isoformat())
+    rel = _key(g.get("rel"))
+    t = {"last": "PAST", "next": "FUTURE"}.get(rel) or tense()
+    v = cal.pick_year(ref, lambda y: cal.holiday(spec, y), t)
+    if v is None:
+        v = f"XXXX-{spec[0]:02d}-{spec[1]:02d}" if len(spec) == 2 else f"XXXX-{spec[0]:02d}-XX"
+    return Norm("DATE", v)
+
+
+def h_decade(g, ref, tense):
+    if g.get("dec"):
+        v = g["dec"][:3]
+    else:
+        d2 = int(g["dec2"][0])
+        v = f"19{d2}" if ref is None or d2 * 10 > ref.year % 100 else f"20{d2}"
+    return Norm("DATE", v, _pmod(g))
+
+
+def h_century(g, ref, tense):
+    c = int(g["c"])
+    return Norm("DATE", f"{c - 1:02d}", _pmod(g)) if 1 <= c <= 21 else None
+
+
+def h_year(g, ref, tense):
+    return Norm("DATE", g["y"], _pmod(g))
+
+
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+         "eighty": 80, "ninety": 90}
+
+
+def h_year_words(g, ref, tense):
+    century = 19 if _key(g["y1"]) == "nineteen" else 20
+    tens, unit = re.split(r"[- ]", _key(g["y2"]))
+    return Norm("DATE", f"{century}{_TENS[tens] + NUMBERS[unit]:02d}")
+
+
+def h_year_2000(g, ref, tense):
+    return Norm("DATE", f"{2000 + NUMBERS.get(_key(g.get('u')), 0):04d}")
+
+
+# --- quarters, halves --------------------------------------------------------------------
+
+def _quarter_value(y: int | None, kind: str, n: int) -> str:
+    return f"{cal.year_str(y)}-{'Q' if kind == 'Q' else 'H'}{n}"
+
+
+def h_quarter(g, ref, tense):
+    kind = "Q" if _key(g["kind"]) == "quarter" else "H"
+    n = ORDINALS[_key(g["ord"])]
+    if kind == "H" and n > 2:
+        n = 2
+    rel = _key(g.get("rel"))
+    if g.get("y"):
+        y = int(g["y"])
+    elif ref is None:
+        y = None
+    else:
+        cur = cal.quarter_of(ref) if kind == "Q" else (1 if ref.month <= 6 else 2)
+        y = ref.year
+        t = tense()
+        if t != "FUTURE" and n > cur and "this year" not in rel:
+            y -= 1
+        if rel.startswith(("last year", "year-", "the year-")):
+            y -= 1
+    return Norm("DATE", _quarter_value(y, kind, n))
+
+
+def h_qn(g, ref, tense):
+    y = int(g["y"]) if g.get("y") else None
+    if y is None and ref is not None:
+        n = int(g["ord"])
+        cur = cal.quarter_of(ref) if g["kind"].upper() == "Q" else (1 if ref.month <= 6 else 2)
+        y = ref.year - 1 if (n > cur and tense() != "FUTURE") else ref.year
+    return Norm("DATE", _quarter_value(y, g["kind"].upper(), int(g["ord"])))

@@ -1,0 +1,132 @@
+"""Recognition of temporal expressions: the rules of ``patterns`` run over the text,
+each candidate checked against the parse, overlaps resolved (longest wins).
+
+The sequence:
+1. every rule's regex over ``doc.text`` gives candidates ``(start, end, rule, match)``;
+2. candidates built on ambiguous words are checked against the tokens (``May`` as a modal,
+   ``fall`` as a verb, a four-digit number that counts things rather than names a year);
+3. the longest candidate wins an overlap; at equal length, the earlier rule.
+"""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from ..text import token_at
+from .lexicon import AMBIGUOUS_MONTHS
+from .patterns import NEEDS, RULES
+
+
+class Candidate(NamedTuple):
+    start: int
+    end: int
+    rule: str
+    priority: int
+    groups: dict
+
+
+# Words before a bare year that make it a date ("in 1998", "since 2001", "fiscal 1989").
+_YEAR_CUES = {"in", "since", "by", "until", "till", "from", "of", "during", "before", "after",
+              "through", "to", "and", "between", "early", "late", "mid", "fiscal", "year",
+              "around", "circa", "for", "or", "throughout", "spring", "summer", "autumn",
+              "fall", "winter", "(", "-", "–", "—", "as", "at", "on", "the", "that", "into",
+              "calendar", "than", "within", "beyond", "this", "last", "next"}
+_COUNT_ENTS = {"MONEY", "PERCENT", "QUANTITY", "CARDINAL"}
+
+
+def _ok_year(doc, c: Candidate) -> bool:
+    g = c.groups
+    if g.get("pmod") or c.end - c.start > 6:
+        return True  # "mid-1998", "fiscal 1989", "the year 2000"
+    y = int(g["y"])
+    tok = token_at(doc, c.start, c.end)
+    if tok is None:
+        return False
+    if tok.dep_ == "nummod" and tok.head.tag_ == "NNS":
+        return False  # "1500 soldiers"
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if nxt is not None and nxt.tag_ == "NNS" and nxt.lower_ not in ("elections", "olympics", "games"):
+        return False  # "2000 people" (even when the parser attaches it elsewhere)
+    if tok.ent_type_ == "DATE":
+        return True
+    if tok.ent_type_ in _COUNT_ENTS and not 1900 <= y <= 2040:
+        return False
+    prev = doc[tok.i - 1].lower_ if tok.i > 0 else ""
+    return prev in _YEAR_CUES or (1900 <= y <= 2040 and tok.ent_type_ not in _COUNT_ENTS)
+
+
+def _ok_month(doc, c: Candidate) -> bool:
+    word = c.groups["mon"].rstrip(".").lower()
+    if word not in AMBIGUOUS_MONTHS or c.groups.get("rel") or c.groups.get("pmod"):
+        return True
+    tok = token_at(doc, c.start, c.end)
+    if tok is None:
+        return False
+    return tok.tag_ != "MD" and tok.pos_ not in ("VERB", "AUX") and tok.ent_type_ not in ("PERSON", "ORG")
+
+
+def _ok_noun(doc, c: Candidate, key: str) -> bool:
+    """The word of group ``key`` is used as a noun (``fall``, ``spring``, ``second``)."""
+    m_start = c.groups["_spans"][key][0]
+    tok = token_at(doc, m_start, c.groups["_spans"][key][1])
+    return tok is not None and tok.pos_ in ("NOUN", "PROPN")
+
+
+def _ok(doc, text: str, c: Candidate) -> bool:
+    if c.rule == "year":
+        return _ok_year(doc, c)
+    if c.rule == "month":
+        return _ok_month(doc, c)
+    if c.rule == "season" and not c.groups.get("y"):
+        return _ok_noun(doc, c, "s")
+    if c.rule in ("duration", "span", "ago") and c.groups["unit"].lower().startswith("second"):
+        return _ok_noun(doc, c, "unit")
+    if c.rule == "duration" and c.groups["unit"].lower().startswith("quarter"):
+        return not text.startswith(" of", c.end)  # "three-quarters of the vote"
+    if c.rule == "set_word" and c.groups["w"].lower() in ("quarterly", "monthly"):
+        tok = token_at(doc, c.start, c.end)
+        return tok is not None and tok.pos_ == "ADV"
+    if c.rule == "fuzzy" and c.groups["w"].lower() in ("current", "future", "recent"):
+        tok = token_at(doc, c.start, c.end)
+        return tok is not None and tok.pos_ in ("ADJ", "NOUN")
+    return True
+
+
+_ADJ_FORM = re.compile(r"(?i)^the\s+\S+-(?:quarter|year|month|week|day|hour|minute|decade)$")
+
+
+def _trim_the(text: str, c: Candidate) -> Candidate:
+    """"the third-quarter results": the article belongs to the noun, not to the time."""
+    if _ADJ_FORM.match(text[c.start:c.end]):
+        return c._replace(start=c.start + 4)
+    return c
+
+
+def _candidates(text: str):
+    for prio, (name, rx) in enumerate(RULES):
+        need = NEEDS.get(name)
+        if need is not None and need.search(text) is None:
+            continue
+        for m in rx.finditer(text):
+            if m.end() <= m.start():
+                continue
+            groups = {k: v for k, v in m.groupdict().items() if v is not None}
+            groups["_spans"] = {k: m.span(k) for k in groups}
+            yield Candidate(m.start(), m.end(), name, prio, groups)
+
+
+def recognize(doc) -> list[Candidate]:
+    """Non-overlapping candidates in text order."""
+    text = doc.text  # built from the tokens on every access: read it once
+    cands = sorted(_candidates(text), key=lambda c: (c.start - c.end, c.priority, c.start))
+    taken: list[tuple[int, int]] = []
+    out: list[Candidate] = []
+    for c in cands:
+        if any(c.start < e and s < c.end for s, e in taken):
+            continue
+        if not _ok(doc, text, c):
+            continue
+        taken.append((c.start, c.end))
+        out.append(_trim_the(text, c))
+    out.sort(key=lambda c: c.start)
+    return out
