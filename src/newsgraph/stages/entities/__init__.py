@@ -17,7 +17,9 @@ from ...resources import Context
 from . import merge
 from . import spans
 from ..base import Stage
+from .dateline import apply_dateline
 from .lexicon import lexicon
+from .orgnames import add_org_names
 from .roles import attach
 
 
@@ -27,6 +29,8 @@ def run(doc, ctx: Context, rec: ArticleRecord) -> list[Entity]:
     toks = spans.tokens_of(doc, source)
     mentions, taken = spans.collect(doc, toks, lex)
     mentions = spans.drop_title_words(mentions, toks, lex)
+    mentions = add_org_names(mentions, toks, lex, source)
+    mentions = apply_dateline(mentions, toks, source)
     spans.fix_norp(mentions, toks, lex, source)
     spans.add_acronyms(mentions, toks, taken)
     mentions = spans.propagate(mentions, toks, taken, lex)
@@ -75,4 +79,4 @@ def _name(g, mentions, toks, source) -> str:
     return name
 
 
-STAGE = Stage(name="entities", version="entities.v1", produces="entities", run=run)
+STAGE = Stage(name="entities", version="entities.v2", produces="entities", run=run)

@@ -25,6 +25,7 @@ class Lexicon:
     honorifics: frozenset[str]  # "mr.", "mrs.", "dr."
     norp: frozenset[str]  # group words and their plurals, lower case: "kazakh", "kazakhs"
     org_heads: frozenset[str]  # "committee", "ministry"
+    org_names: tuple[str, ...] = ()  # names always ORG, written with their case: "Jogorku Kenesh"
 
 
 def read_sections(name: str) -> dict[str, list[str]]:
@@ -71,7 +72,8 @@ def lexicon() -> Lexicon:
     """The stage's word lists, read once per process."""
     titles = read_sections("entities_titles.txt")
     norp = read_sections("entities_norp.txt")[""]
-    orgs = read_sections("entities_orgs.txt")[""]
+    org_file = read_sections("entities_orgs.txt")
+    orgs = org_file[""]
     heads, modifiers = set(titles["heads"]), set(titles["modifiers"])
     for word in titles["heads"]:  # spaCy splits "front-runner": "front" "-" "runner"
         if "-" in word.strip("-"):
@@ -86,4 +88,5 @@ def lexicon() -> Lexicon:
         honorifics=frozenset(titles["honorifics"]),
         norp=frozenset(_plurals(norp)),
         org_heads=frozenset(orgs),
+        org_names=tuple(org_file.get("names", ())),
     )

@@ -16,6 +16,7 @@ from __future__ import annotations
 from ...model import ArticleRecord, Quote
 from ...resources import Context
 from ..base import Stage
+from ..dateline import find_dateline
 from .candidate import Candidate
 from .direct import find_colon_lines, find_direct
 from .indirect import find_indirect
@@ -57,7 +58,8 @@ def run(doc, ctx: Context, rec: ArticleRecord) -> list[Quote]:
     cands = direct + indirect
     cands += _adopt(text, orphans, cands)
     cands.sort(key=_order)
-    resolver = SpeakerResolver(doc, rec.get("entities"))
+    dl = find_dateline(text)
+    resolver = SpeakerResolver(doc, rec.get("entities"), skip=(dl.start, dl.end) if dl else None)
     resolver.blocked = [(c.start, c.end) for c in direct]
     speakers: dict[int, Speaker | None] = {}
     for c in cands:
@@ -117,4 +119,4 @@ def _quote(n: int, c: Candidate, sp: Speaker | None, text: str) -> Quote:
     )
 
 
-STAGE = Stage(name="quotes", version="quotes.v1", produces="quotes", run=run, requires=("entities",))
+STAGE = Stage(name="quotes", version="quotes.v2", produces="quotes", run=run, requires=("entities",))

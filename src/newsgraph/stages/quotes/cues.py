@@ -22,6 +22,9 @@ class Lexicon:
     titles: frozenset[str]
     org_words: frozenset[str]
     generic_speakers: frozenset[str]
+    proxy_speakers: frozenset[str] = frozenset()
+    institution_words: frozenset[str] = frozenset()
+    source_markers: dict = None  # kind -> frozenset of words
 
     @property
     def verbs(self) -> frozenset[str]:
@@ -41,6 +44,9 @@ def lexicon() -> Lexicon:
             titles=frozenset(w.lower() for w in raw["titles"]),
             org_words=frozenset(w.lower() for w in raw["org_words"]),
             generic_speakers=frozenset(w.lower() for w in raw["generic_speakers"]),
+            proxy_speakers=frozenset(w.lower() for w in raw.get("proxy_speakers", ())),
+            institution_words=frozenset(w.lower() for w in raw.get("institution_words", ())),
+            source_markers={k: frozenset(v) for k, v in raw.get("source_markers", {}).items() if k != "_about"},
         )
     except (OSError, ValueError, KeyError) as exc:
         raise ResourceError(
