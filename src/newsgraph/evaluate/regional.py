@@ -247,7 +247,8 @@ def _figures(gold: dict, rec: dict, t: Tally, tag: str) -> None:
             names = _speaker_names(rec, quotes[n["quote"]])
         good = (not names) if g["claimant"] is None else names_match(names, g["claimant"])
         t.hit("figure_claimant", good, f"{tag} {g['text']!r}: {names[:1] or None} for {g['claimant']}")
-        heads = {head(n.get("counted")), head(n.get("unit"))} - {""}
+        # the counted noun, or the unit as written in the figure ("15 million tenge" has unit KZT)
+        heads = {head(n.get("counted")), head(n.get("unit")), head(n.get("text")) if n.get("unit") else ""} - {""}
         t.hit("figure_counted", head(g["counted"]) in heads,
               f"{tag} {g['text']!r}: {n.get('counted')!r} for {g['counted']!r}")
 

@@ -212,6 +212,7 @@ def _noun_trigger(tok, lex: Lexicon) -> Trigger | None:
             entry = ("PROTEST", "demo")
         elif lemma(compound) == "flag" and lem == "march":
             entry = ("MOBILIZE", "police")
+    paired = entry is not None  # "phone conversation", "joint operation": the modifier is part of the trigger
     entry = entry or lex.nouns.get(lem) or lex.nouns.get(tok.lower_)
     if entry is None:
         return None
@@ -222,7 +223,7 @@ def _noun_trigger(tok, lex: Lexicon) -> Trigger | None:
         typ, mode = "PROTEST", "demo"  # "joined the protest(s)"; "lodged a protest" stays ACCUSE
     if not _noun_licensed(tok, typ, lex):
         return None
-    start = compound.idx if compound is not None and entry != lex.nouns.get(lem) else tok.idx
+    start = compound.idx if compound is not None and (paired or entry != lex.nouns.get(lem)) else tok.idx
     # a noun carried by a light verb ("staged demonstrations") is as sure as a verb
     light = tok.dep_ in ("dobj", "attr") and lex.is_("light_verbs", lemma(tok.head))
     return Trigger(tok, start, tok.idx + len(tok.text), typ, mode, "noun", 0.74 if light else 0.6)

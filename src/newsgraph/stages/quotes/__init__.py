@@ -59,6 +59,9 @@ def run(doc, ctx: Context, rec: ArticleRecord) -> list[Quote]:
     cands += _adopt(text, orphans, cands)
     cands.sort(key=_order)
     dl = find_dateline(text)
+    for c in cands:  # the dateline is no part of the first sentence's content
+        if dl is not None and c.start < dl.end < c.end:
+            c.start = dl.end
     resolver = SpeakerResolver(doc, rec.get("entities"), skip=(dl.start, dl.end) if dl else None)
     resolver.blocked = [(c.start, c.end) for c in direct]
     speakers: dict[int, Speaker | None] = {}

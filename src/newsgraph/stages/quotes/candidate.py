@@ -126,7 +126,11 @@ def nearby_speaker(doc, cue, lo: int, hi: int):
             break
         if t.pos_ in ("PROPN", "NOUN", "PRON"):
             return nominal_head(t)
-    for i in range(cue.i - 1, max(-1, cue.i - 4), -1):
+    i = cue.i - 1
+    if i > 0 and doc[i].text == ")":  # "the Ministry of Foreign Affairs (MFA) said": over the acronym
+        opening = next((k for k in range(i - 1, max(-1, i - 5), -1) if doc[k].text == "("), None)
+        i = opening - 1 if opening is not None else i
+    for i in range(i, max(-1, i - 3), -1):
         t = doc[i]
         if t.idx < lo or t.is_punct:
             break
