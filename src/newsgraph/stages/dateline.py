@@ -43,8 +43,10 @@ def find_dateline(text: str) -> Dateline | None:
         return None
     city = m.group("city")
     outlet = next((g for g in ("agency", "paren", "slash", "colon") if m.group(g)), None)
-    if not city.isupper() and not (outlet or m.group("date") or m.group("country")):
-        return None
+    if not (outlet or m.group("date") or m.group("country")):
+        nxt = text[m.end():m.end() + 30].split()
+        if not city.isupper() or not nxt or nxt[0].isupper():
+            return None  # "SOCCER - JAPAN GET LUCKY WIN": a headline, not "TASHKENT — Uzbek officials"
     if outlet == "paren" and not _outlet_like(m.group("paren")):
         return None
     span = m.span(outlet) if outlet else None

@@ -39,8 +39,8 @@ def add_org_names(mentions: list[Mention], toks: Tokens, lex: Lexicon, source: s
             covered[i] = True
     new: list[Mention] = []
     for i in range(toks.n):
-        if covered[i] or not toks.is_cap(i) or toks.lower[i] not in lex.org_heads:
-            continue
+        if covered[i] or not toks.is_cap(i) or toks.text[i].isupper() or toks.lower[i] not in lex.org_heads:
+            continue  # a head in capitals belongs to a headline ("ARMY ...") or an acronym
         s = _capital_run(toks, i, covered)
         if i - s + 1 >= 2:
             new.append(Mention(s, i + 1, "ORG"))

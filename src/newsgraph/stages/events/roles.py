@@ -238,8 +238,13 @@ def noun_roles(trig: Trigger, ents: EntityIndex) -> tuple[Role | None, Role | No
     of = _prep_obj(n, ("of", "on", "against", "at", "with", "upon"))
     if of is not None:
         target = _role(of, ents)
-    if actor is None and n.dep_ in ("dobj", "attr") and n.head.pos_ in ("VERB", "AUX"):
-        subj, passive = _subject_of(n.head)
+    between = _prep_obj(n, ("between",))  # "clashes between Taliban fighters and smugglers"
+    if actor is None and between is not None:
+        actor = _role(between, ents)
+    during = n.dep_ == "pobj" and n.head.lower_ in ("during", "in") and n.head.head.pos_ == "VERB"
+    if actor is None and (n.dep_ in ("dobj", "attr") and n.head.pos_ in ("VERB", "AUX") or during):
+        verb = n.head.head if during else n.head  # "police detained 31 people during a raid"
+        subj, passive = _subject_of(verb)
         if subj is not None and not passive:
             actor = _role(subj, ents)
     return actor, target
