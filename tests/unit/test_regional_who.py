@@ -86,3 +86,11 @@ def test_statement_date_and_place_of_the_next_sentence(extract):
     places = {p["id"]: p["name"] for p in rec["places"]}
     assert ev["detained"]["date"] == "2025-03-05" and places[ev["detained"]["place"]] == "Osh"
     assert places[ev["seized"]["place"]] == "Osh" and ev["seized"]["date"] == "2025-03-05"
+
+
+def test_a_party_is_no_place(extract):
+    rec = extract("DUSHANBE, 09.01.2025 /Asia-Plus/ – The State Committee for National Security "
+                  "accused Bishkek of violating the border agreements.", published="2025-01-09")
+    places = {p["id"]: p["name"] for p in rec["places"]}
+    (ev,) = [e for e in rec["events"] if e["type"] == "ACCUSE"]
+    assert places[ev["place"]] == "Dushanbe"

@@ -107,10 +107,18 @@ def _make(trig: Trigger, typ: str, mode, actor, target, art: _Article, conf: flo
     return {
         "trig": trig, "type": typ, "mode": mode, "actor": actor, "target": target,
         "time": time_id, "date": date, "date_source": source, "fact": fact,
-        "place": roles.place_of(trig, art.event_places, None, art.dateline),
+        "place": roles.place_of(trig, _not_a_party(art.event_places, actor, None if mode == "visit" else target),
+                                None, art.dateline),
         "quote": art.quote_at(trig.start), "conf": conf,
         "sentence": [sent.start_char, sent.start_char + len(sent.text.rstrip())],
     }
+
+
+def _not_a_party(places, actor, target) -> list:
+    """A country that acts or is acted on ("Turkmenistan sent troops", "accused Bishkek") is a
+    party to the event, not where it happens (a visited city is: its target is not passed)."""
+    heads = [r.tok.idx for r in (actor, target) if r is not None and r.tok is not None]
+    return [p for p in places if not any(p.start <= h < p.end for h in heads)]
 
 
 def _purpose(tok) -> bool:
