@@ -241,7 +241,10 @@ def noun_roles(trig: Trigger, ents: EntityIndex) -> tuple[Role | None, Role | No
     between = _prep_obj(n, ("between",))  # "clashes between Taliban fighters and smugglers"
     if actor is None and between is not None:
         actor = _role(between, ents)
-    during = n.dep_ == "pobj" and n.head.lower_ in ("during", "in") and n.head.head.pos_ == "VERB"
+    # "police detained 31 people during a raid": an operation the clause's subject carried out
+    # (not an attack: "during the attack, police arrested ..." names no attacker)
+    during = n.dep_ == "pobj" and n.head.lower_ in ("during", "in") and n.head.head.pos_ == "VERB" \
+        and trig.type in _SAME_ACTOR
     if actor is None and (n.dep_ in ("dobj", "attr") and n.head.pos_ in ("VERB", "AUX") or during):
         verb = n.head.head if during else n.head  # "police detained 31 people during a raid"
         subj, passive = _subject_of(verb)
@@ -250,6 +253,7 @@ def noun_roles(trig: Trigger, ents: EntityIndex) -> tuple[Role | None, Role | No
     return actor, target
 
 
+_SAME_ACTOR = {"COERCE", "MOBILIZE", "COOPERATE", "CONSULT", "AID"}
 _AUTH_COMPOUNDS = {"police", "army", "security", "military", "government", "israeli", "us", "state"}
 
 
