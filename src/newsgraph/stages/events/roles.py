@@ -245,7 +245,10 @@ def noun_roles(trig: Trigger, ents: EntityIndex) -> tuple[Role | None, Role | No
     # (not an attack: "during the attack, police arrested ..." names no attacker)
     during = n.dep_ == "pobj" and n.head.lower_ in ("during", "in") and n.head.head.pos_ == "VERB" \
         and trig.type in _SAME_ACTOR
-    if actor is None and (n.dep_ in ("dobj", "attr") and n.head.pos_ in ("VERB", "AUX") or during):
+    carried = n.dep_ in ("dobj", "attr") and n.head.pos_ in ("VERB", "AUX") \
+        and (not any(c.dep_ == "compound" for c in n.children)
+             or load().is_("light_verbs", lemma(n.head)))  # not "police recovered petrol bombs"
+    if actor is None and (carried or during):
         verb = n.head.head if during else n.head  # "police detained 31 people during a raid"
         subj, passive = _subject_of(verb)
         if subj is not None and not passive:
