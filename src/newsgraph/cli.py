@@ -88,7 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("eval", help="score a stage against a gold standard (with peers side by side)")
-    p.add_argument("stage", help="entities, entities-ru, quotes, numbers, times, places, events or resolve")
+    p.add_argument("stage", help="entities, entities-ru, quotes, numbers, times, places, events, resolve or regional")
     p.add_argument("--gold", required=True, help="gold-standard file or folder (see ../shared/gold)")
     p.add_argument("--limit", type=int, help="evaluate only the first N documents")
     p.add_argument("--no-peers", action="store_true", help="skip the peer systems")

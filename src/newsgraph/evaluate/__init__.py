@@ -20,6 +20,7 @@ EVALUATIONS = {
     "places": "places",
     "events": "events",
     "resolve": "resolution",
+    "regional": "regional",  # issue 13: the "who" on our own Central Asian articles
 }
 
 

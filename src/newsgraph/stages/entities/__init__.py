@@ -19,7 +19,9 @@ from . import merge
 from . import spans
 from ..base import Stage
 from .headline import fix_headline
+from .dateline import apply_dateline
 from .lexicon import lexicon
+from .orgnames import add_org_names
 from .roles import attach
 
 
@@ -30,6 +32,8 @@ def run(doc, ctx: Context, rec: ArticleRecord) -> list[Entity]:
     mentions, taken = spans.collect(doc, toks, lex)
     mentions = spans.drop_title_words(mentions, toks, lex)
     mentions = fix_headline(mentions, toks, source)
+    mentions = add_org_names(mentions, toks, lex, source)
+    mentions = apply_dateline(mentions, toks, source)
     spans.fix_norp(mentions, toks, lex, source)
     spans.add_acronyms(mentions, toks, taken)
     mentions = spans.propagate(mentions, toks, taken, lex)

@@ -23,6 +23,7 @@ class Lexicon:
     norp: frozenset[str]  # group words and their plurals, lower case: "kazakh", "kazakhs"
     org_heads: frozenset[str]  # "committee", "ministry"
     words: dict[str, frozenset[str]]  # the short lists of entities_words.json, by name
+    org_names: tuple[str, ...] = ()  # names always ORG, written with their case: "Jogorku Kenesh"
 
 
 def read_sections(lines: list[str]) -> dict[str, list[str]]:
@@ -67,7 +68,8 @@ def lexicon(lang: Language) -> Lexicon:
 def _build(lang: Language) -> Lexicon:
     titles = read_sections(lang.data("entities_titles.txt"))
     norp = read_sections(lang.data("entities_norp.txt"))[""]
-    orgs = read_sections(lang.data("entities_orgs.txt"))[""]
+    org_file = read_sections(lang.data("entities_orgs.txt"))
+    orgs = org_file[""]
     heads, modifiers = set(titles["heads"]), set(titles["modifiers"])
     for word in titles["heads"]:  # spaCy splits "front-runner": "front" "-" "runner"
         if "-" in word.strip("-"):
@@ -83,4 +85,5 @@ def _build(lang: Language) -> Lexicon:
         norp=frozenset(_plurals(norp)),
         org_heads=frozenset(orgs),
         words={k: frozenset(v) for k, v in lang.data("entities_words.json").items() if not k.startswith("_")},
+        org_names=tuple(org_file.get("names", ())),
     )

@@ -55,8 +55,10 @@ class _View:
 
 
 def _is_head(toks: Tokens, i: int, lex: Lexicon) -> bool:
+    """A title head; a common word ("head", "chief") only capitalised or before "of"."""
     w = toks.lower[i]
-    return w in lex.heads and (w not in lex.capitalized or toks.is_cap(i))
+    return w in lex.heads and (w not in lex.capitalized or toks.is_cap(i)
+                               or i + 1 < toks.n and toks.lower[i + 1] == "of")
 
 
 def _phrase_at(toks: Tokens, i: int, lex: Lexicon) -> int:
@@ -142,20 +144,51 @@ def find_titles(view: _View, lex: Lexicon) -> list[Title]:
     return out
 
 
+def _name_at(view: _View, i: int, end: bool = False) -> int | None:
+    """The person group whose name mention starts (or, with ``end``, ends) at token i."""
+    m = view.mention_at(i)
+    if m is None or view.type_at(i) != "PERSON" or m.kind != "name" or (m.te - 1 if end else m.ts) != i:
+        return None
+    return view.group_at(i)
+
+
 def _holder(view: _View, t: Title) -> int | None:
-    """The person group the title belongs to: the name right after it, or before ", "."""
+    """The person group the title belongs to: the name right after it ("President X"), after
+    ", " in apposition ("the akim of Turkestan, X,"), or before it ("X, a 34-year-old
+    teacher", "appointed X as acting deputy chairman")."""
     toks = view.toks
-    m = view.mention_at(t.pe)
-    if m is not None and m.ts == t.pe and view.type_at(t.pe) == "PERSON" and m.kind == "name":
-        return view.group_at(t.pe)
-    j = t.ps - 1
+    person = _name_at(view, t.pe)
+    if person is not None:
+        return person
+    comma = _comma_after(toks, t.pe)
+    if comma is not None and t.ps > 0 and toks.lower[t.ps - 1] in toks.lex.words["articles"]:
+        person = _name_at(view, comma + 1)
+        if person is not None:
+            return person
+    j = _skip_age(toks, t.ps - 1)
     if j >= 0 and toks.lower[j] in toks.lex.words["articles"]:
         j -= 1
-    if j >= 1 and toks.text[j] == ",":
-        m = view.mention_at(j - 1)
-        if m is not None and m.te == j and view.type_at(j - 1) == "PERSON" and m.kind == "name":
-            return view.group_at(j - 1)
+    if j >= 1 and toks.text[j] in (",", "as") or j >= 1 and toks.lower[j] == "as":
+        return _name_at(view, j - 1, end=True)
     return None
+
+
+def _comma_after(toks: Tokens, k: int) -> int | None:
+    """The comma that ends a title phrase at k, past a short "of ..." tail or a place word
+    ("the akim of Turkestan city, X", "the head of the ministry's press service, X")."""
+    limit = min(toks.n - 1, k + 8)
+    if k < toks.n and toks.lower[k] in toks.lex.words["title_tail_start"]:
+        while k < limit and toks.text[k] != "," and not toks.tag[k].startswith("VB"):
+            k += 1
+    return k if k < toks.n - 1 and toks.text[k] == "," else None
+
+
+def _skip_age(toks: Tokens, j: int) -> int:
+    """Back over an age before a title: "a 34-year-old teacher"."""
+    k = j
+    while k >= 0 and (toks.lower[k] in toks.lex.words["age_words"] or toks.lower[k].isdigit()):
+        k -= 1
+    return k if k < j and toks.lower[k + 1].isdigit() else j
 
 
 def attach(toks: Tokens, mentions: list[Mention], group_of: list[int], types: list[str],

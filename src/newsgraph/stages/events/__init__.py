@@ -14,10 +14,13 @@ Sentences with reporting verbs alone are statements (the quotes stage), not even
 """
 from __future__ import annotations
 
+import bisect
+
 from ...model import ArticleRecord, Event
 from ...resources import Context
 from ..anchor import event_date
 from ..base import Stage
+from ..dateline import find_dateline
 from . import roles
 from .compose import derive
 from .corefer import share
@@ -27,7 +30,8 @@ from .lexicon import Lexicon, load
 
 _CLAUSAL = {"ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "conj"}
 _COERCIVE_IMPLIED = {"COERCE", "MOBILIZE"}
-_FORCE_MODES = {"crowd-control", "firearms"}  # shots with no shooter named: the police nearby, if any
+_FORCE_MODES = {"crowd-control", "firearms"}
+_REAL = ("asserted", "historical")  # shots with no shooter named: the police nearby, if any
 
 
 def _depth(tok) -> int:
@@ -57,12 +61,19 @@ class _Article:
 
     def __init__(self, doc, ctx: Context, rec: ArticleRecord, lex: Lexicon):
         self.doc, self.ctx, self.lex = doc, ctx, lex
-        self.ents = roles.EntityIndex(rec.get("entities"))
+        self.text = rec.article.text
+        dl = find_dateline(rec.article.text)
+        self.dateline = (dl.start, dl.end) if dl else None
+        self.ents = roles.EntityIndex(rec.get("entities"), lex, skip=self.dateline)
         self.times = rec.get("times")
         self.places = rec.get("places")
         self.quotes = sorted(rec.get("quotes"), key=lambda q: q.start)
+        # a place inside an organisation's name ("Kyrgyzstan's State Committee ...") is no event place
+        self.event_places = roles.event_places(doc, self.text, self.places, rec.get("entities"), lex, dl)
+        self.statement_times = roles.statement_times(doc, self.times, lex)
         scenes = [p for p in self.places if getattr(p, "scene", False)]
-        self.scene = scenes[0].id if scenes else None
+        city = [p for p in self.places if dl and dl.city[0] <= p.start < dl.city[1]]
+        self.scene = (city or scenes)[0].id if city or scenes else None  # the dateline city first
 
     def quote_at(self, pos: int) -> str | None:
         for q in self.quotes:
@@ -88,16 +99,26 @@ def _roles(trig: Trigger, art: _Article, by_tok: dict) -> tuple:
 def _make(trig: Trigger, typ: str, mode, actor, target, art: _Article, conf: float) -> dict:
     tok = trig.tok
     sent = tok.sent
-    time_id, date, source = event_date(tok, art.times, art.ctx)
+    inner = roles.embedded(tok)
+    times = [t for t in art.times if t.id not in art.statement_times and not any(a <= t.start < b for a, b in inner)]
+    time_id, date, source = event_date(tok, times, art.ctx)
     fact_date = date if source == "time" else clause_year(tok)
     fact = factuality(tok, art.lex, fact_date, art.ctx.published_date)
     return {
         "trig": trig, "type": typ, "mode": mode, "actor": actor, "target": target,
         "time": time_id, "date": date, "date_source": source, "fact": fact,
-        "place": roles.place_of(trig, art.places, art.scene, art.lex),
+        "place": roles.place_of(trig, _not_a_party(art.event_places, actor, None if mode == "visit" else target),
+                                None, art.lex, art.dateline),
         "quote": art.quote_at(trig.start), "conf": conf,
         "sentence": [sent.start_char, sent.start_char + len(sent.text.rstrip())],
     }
+
+
+def _not_a_party(places, actor, target) -> list:
+    """A country that acts or is acted on ("Turkmenistan sent troops", "accused Bishkek") is a
+    party to the event, not where it happens (a visited city is: its target is not passed)."""
+    heads = [r.tok.idx for r in (actor, target) if r is not None and r.tok is not None]
+    return [p for p in places if not any(p.start <= h < p.end for h in heads)]
 
 
 def _purpose(tok) -> bool:
@@ -167,6 +188,41 @@ def _derived(events: list[dict], by_tok: dict, art: _Article) -> list[dict]:
     return new
 
 
+def _discourse(events: list[dict], art: _Article) -> None:
+    """What the sentence leaves out, from the article (in place, in text order):
+    - a place: the place of the last event of the two sentences before, else the dateline city;
+    - "the same day": the last date the text named before the sentence."""
+    starts = [s.start_char for s in art.doc.sents]
+    last: tuple[int, str] | None = None  # (sentence index, place id)
+    dated: dict | None = None
+    for ev in events:
+        k = bisect.bisect_right(starts, ev["trig"].start) - 1
+        ev["_sent"] = k
+        real = ev["fact"] in _REAL
+        if ev["place"] is not None:
+            last = (k, ev["place"]) if real else last
+        elif last is not None and k - last[0] <= 2:
+            ev["place"] = last[1]
+        else:
+            ev["place"] = art.scene
+        if ev["date_source"] != "time" and _same_day(art, ev["sentence"][0], ev["sentence"][1]):
+            prior = [t for t in art.times if t.end <= ev["sentence"][0] and t.type == "DATE"
+                     and len(t.value) == 10 and t.value[:4].isdigit()]
+            if prior:
+                t = max(prior, key=lambda t: t.end)
+                ev["time"], ev["date"], ev["date_source"] = t.id, t.value, "time"
+            continue
+        if ev["date_source"] == "time":
+            dated = ev if real else dated
+        elif dated is not None and 0 < k - dated["_sent"] <= 2 and real:
+            ev["time"], ev["date"], ev["date_source"] = dated["time"], dated["date"], "time"
+
+
+def _same_day(art: _Article, start: int, end: int) -> bool:
+    sent = art.text[start:end].lower()
+    return any(p in sent for p in art.lex.words.get("same_day_phrases", ()))
+
+
 def _to_event(i: int, ev: dict) -> Event:
     trig, actor, target = ev["trig"], ev["actor"], ev["target"]
     return Event(
@@ -191,9 +247,10 @@ def run(doc, ctx: Context, rec: ArticleRecord) -> list[Event]:
         if key not in seen:
             seen.add(key)
             unique.append(ev)
+    _discourse(unique, art)
     share(unique, {p.id: p.name for p in art.places}, art.lex)
     return [_to_event(i, ev) for i, ev in enumerate(unique, 1)]
 
 
-STAGE = Stage(name="events", version="events.v1", produces="events", run=run,
+STAGE = Stage(name="events", version="events.v2", produces="events", run=run,
               requires=("entities", "times", "places", "quotes"))

@@ -145,6 +145,11 @@ def _verb_trigger(tok, lex: Lexicon) -> Trigger | None:
     if tok.dep_ == "amod":  # "its long-threatened invasion", "the wanted man": a modifier, not an act
         return None
     typ, mode = opts[0]
+    patient = _has_dobj(tok) or next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    for kind, (t, m) in (lex.retype or {}).get(lem, {}).items():
+        if patient is not None and _patient_is(patient, kind, lex):  # "dismissed the police chief"
+            typ, mode = t, m
+            break
     return Trigger(tok, tok.idx, tok.idx + len(tok.text), typ, mode, "verb", 0.75)
 
 
@@ -186,6 +191,8 @@ def _noun_trigger(tok, lex: Lexicon) -> Trigger | None:
         return None
     lem = lemma(tok)
     compound = next((c for c in tok.children if c.dep_ == "compound"), None)
+    joint = next((c for c in tok.children if c.dep_ == "amod" and lex.nouns.get(f"{lemma(c)} {lemma(tok)}")), None)
+    compound = compound or joint  # "joint operation": a modifier that makes its own event noun
     entry = None
     if compound is not None:
         entry = lex.nouns.get(f"{lemma(compound)} {lem}") or lex.nouns.get(f"{lemma(compound)}-{lem}")
@@ -201,15 +208,18 @@ def _noun_trigger(tok, lex: Lexicon) -> Trigger | None:
             entry = ("PROTEST", "demo")
         elif lemma(compound) == "flag" and lem == "march":
             entry = ("MOBILIZE", "police")
+    paired = entry is not None  # "phone conversation", "joint operation": the modifier is part of the trigger
     entry = entry or lex.nouns.get(lem) or lex.nouns.get(tok.lower_)
     if entry is None:
         return None
     if any(lex.is_("medical_modifiers", lemma(c)) for c in tok.children if c.dep_ in ("amod", "compound")):
         return None  # "cardiac arrest"
     typ, mode = entry
+    if typ == "ACCUSE" and lem == "protest" and not lex.is_("diplomatic_protest_verbs", lemma(tok.head)):
+        typ, mode = "PROTEST", "demo"  # "joined the protest(s)"; "lodged a protest" stays ACCUSE
     if not _noun_licensed(tok, typ, lex):
         return None
-    start = compound.idx if compound is not None and entry != lex.nouns.get(lem) else tok.idx
+    start = compound.idx if compound is not None and (paired or entry != lex.nouns.get(lem)) else tok.idx
     # a noun carried by a light verb ("staged demonstrations") is as sure as a verb
     light = tok.dep_ in ("dobj", "attr") and lex.is_("light_verbs", lemma(tok.head))
     return Trigger(tok, start, tok.idx + len(tok.text), typ, mode, "noun", 0.74 if light else 0.6)

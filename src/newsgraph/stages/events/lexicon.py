@@ -30,6 +30,7 @@ class Lexicon:
     intent: dict[str, frozenset[str]]
     threat_modes: dict[str, dict[str, str]]
     weapon_cues: dict[str, frozenset[str]]
+    retype: dict[str, dict[str, tuple[str, str | None]]] = None  # lemma -> patient kind -> (type, mode)
 
     deps: dict[str, frozenset[str]] = dataclasses.field(default_factory=dict)  # role -> labels (labels.json)
 
@@ -78,6 +79,8 @@ def _build(raw: dict, where: str) -> Lexicon:
         verb_requires={k: v for k, v in raw["verb_requires"].items() if not k.startswith("_")},
         words=sets, intent=intent, threat_modes=raw["threat_modes"],
         weapon_cues={k: frozenset(v) for k, v in raw["weapon_cues"].items()},
+        retype={lem: {kind: (tm[0], _mode(tm[1])) for kind, tm in kinds.items()}
+                for lem, kinds in raw.get("retype", {}).items() if not lem.startswith("_")},
     )
 
 

@@ -34,8 +34,12 @@ class Role:
 class EntityIndex:
     """Entity mentions by character, for overlap look-ups."""
 
-    def __init__(self, entities):
-        self.spans = sorted((s, e, ent.id) for ent in entities for s, e in ent.mentions)
+    def __init__(self, entities, lex: Lexicon, skip: tuple[int, int] | None = None):
+        """``skip``: a span whose mentions take no role (the dateline: "ALMATY, Oct 10 (Reuters) -")."""
+        self.lex = lex
+        lo, hi = skip or (0, 0)
+        self.skip = (lo, hi)
+        self.spans = sorted((s, e, ent.id) for ent in entities for s, e in ent.mentions if not (lo <= s < hi))
         self.by_id = {ent.id: ent for ent in entities}
 
     def in_range(self, start: int, end: int, near: int) -> str | None:
@@ -98,26 +102,32 @@ def _phrase_role(tok, ents: EntityIndex) -> Role:
                 eid = ents.in_range(c.left_edge.idx, c.idx + len(c.text), c.idx)
                 if eid:
                     break
-    text = core.text.strip()
+    text = core.text
+    if core.start_char < ents.skip[1] < core.end_char:  # "KAZINFORM – The Anti-Corruption Agency"
+        text = doc.text[ents.skip[1]:core.end_char]
+    text = text.strip()
     for det in ("the ", "a ", "an ", "The ", "A ", "An "):
         if text.startswith(det):
             text = text[len(det):]
     return Role(tok, eid, text or None)
 
 
-def _subject_of(verb):
+def _subject_of(verb, lex: Lexicon):
     """(subject token, passive?) of a verb, inherited through conj/xcomp/relcl."""
     t = verb
     for _ in range(5):
-        for c in t.children:
-            if c.dep_ in _SUBJ:
-                return c, False
-            if c.dep_ == "nsubjpass":
-                return c, True
+        subjects = [c for c in t.children if c.dep_ in _SUBJ or c.dep_ == "nsubjpass"]
+        if subjects:  # two subjects are a parse of a dateline ("BISHKEK – The Ministry ... reported"):
+            before = [c for c in subjects if c.i < t.i]  # the one nearest the verb
+            c = before[-1] if before else subjects[0]
+            return c, c.dep_ == "nsubjpass"
         if t.dep_ == "xcomp" and lemma(t.head) in _OBJECT_CONTROL and _child(t.head, ("dobj",)) is not None:
             return _child(t.head, ("dobj",)), False  # "forced the police to open fire"
         if t.dep_ in ("conj", "xcomp", "acomp"):
             t = t.head
+            continue
+        if t.dep_ == "acl" and lex.is_("instrument_nouns", lemma(t.head)) and t.head.dep_ in ("dobj", "pobj"):
+            t = t.head.head if t.head.dep_ == "dobj" else t.head.head.head  # "signed a decree dismissing X"
             continue
         if t.dep_ in ("relcl", "acl") and t.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return t.head, any(c.dep_ in ("auxpass",) for c in t.children) or t.tag_ == "VBN"
@@ -150,7 +160,7 @@ def _resolve_pronoun(tok, ents: EntityIndex) -> Role | None:
     while clause.dep_ in ("xcomp", "acomp", "conj") and clause.head is not clause:
         clause = clause.head
     if tok.dep_ == "nsubj" and clause.dep_ == "ccomp":
-        subj, _ = _subject_of(clause.head)  # "Syria says it will ...": it -> Syria
+        subj, _ = _subject_of(clause.head, ents.lex)  # "Syria says it will ...": it -> Syria
         if subj is not None and subj.pos_ != "PRON" and _agrees(tok, subj):
             return _phrase_role(subj, ents)
     if tok.lower_ not in ("he", "she", "him", "her"):
@@ -182,7 +192,7 @@ def _role(tok, ents: EntityIndex) -> Role:
 
 def verb_roles(trig: Trigger, ents: EntityIndex) -> tuple[Role | None, Role | None]:
     v = trig.tok
-    subj, passive = _subject_of(v)
+    subj, passive = _subject_of(v, ents.lex)
     agent = _prep_obj(v, ("by",)) if any(c.dep_ == "agent" for c in v.children) else None
     obj = _child(v, ("dobj",)) or _child(v, ("dative",))
     actor = target = None
@@ -201,11 +211,18 @@ def verb_roles(trig: Trigger, ents: EntityIndex) -> tuple[Role | None, Role | No
     return actor, target
 
 
+def _can_act(tok, lex: Lexicon) -> bool:
+    """A compound before an event noun that can be its actor ("police firing", "Taliban attack"),
+    not a modifier of the event ("phone conversation", "border shooting")."""
+    return bool(tok.ent_type_) or tok.pos_ == "PROPN" or lex.is_("authority_compounds", lemma(tok)) \
+        or lex.is_("person_nouns", lemma(tok)) or lex.is_("police_words", tok.lower_)
+
+
 def noun_roles(trig: Trigger, ents: EntityIndex, lex: Lexicon) -> tuple[Role | None, Role | None]:
     n = trig.tok
     actor = target = None
     poss = _child(n, ("poss",))
-    comp = next((c for c in n.children if c.dep_ == "compound" and c.idx < trig.start), None) \
+    comp = next((c for c in n.children if c.dep_ == "compound" and c.idx < trig.start and _can_act(c, lex)), None) \
         or next((c for c in n.children if c.dep_ in ("compound", "amod") and (c.ent_type_ or lex.is_("authority_compounds", lemma(c)))), None)
     by = _prep_obj(n, ("by",))
     gerund_of = nominal_gerund(n)
@@ -220,13 +237,25 @@ def noun_roles(trig: Trigger, ents: EntityIndex, lex: Lexicon) -> tuple[Role | N
     of = _prep_obj(n, ("of", "on", "against", "at", "with", "upon"))
     if of is not None:
         target = _role(of, ents)
-    if actor is None and n.dep_ in ("dobj", "attr") and n.head.pos_ in ("VERB", "AUX"):
-        subj, passive = _subject_of(n.head)
+    between = _prep_obj(n, ("between",))  # "clashes between Taliban fighters and smugglers"
+    if actor is None and between is not None:
+        actor = _role(between, ents)
+    # "police detained 31 people during a raid": an operation the clause's subject carried out
+    # (not an attack: "during the attack, police arrested ..." names no attacker)
+    during = n.dep_ == "pobj" and n.head.lower_ in ("during", "in") and n.head.head.pos_ == "VERB" \
+        and trig.type in _SAME_ACTOR
+    carried = n.dep_ in ("dobj", "attr") and n.head.pos_ in ("VERB", "AUX") \
+        and (not any(c.dep_ == "compound" for c in n.children)
+             or lex.is_("light_verbs", lemma(n.head)))  # not "police recovered petrol bombs"
+    if actor is None and (carried or during):
+        verb = n.head.head if during else n.head  # "police detained 31 people during a raid"
+        subj, passive = _subject_of(verb, lex)
         if subj is not None and not passive:
             actor = _role(subj, ents)
     return actor, target
 
 
+_SAME_ACTOR = {"COERCE", "MOBILIZE", "COOPERATE", "CONSULT", "AID"}
 
 
 def instrument_actor(trig: Trigger, ents: EntityIndex, triggers_by_tok: dict) -> Role | None:
@@ -257,11 +286,13 @@ def authority(trig: Trigger, ents: EntityIndex, lex: Lexicon) -> Role | None:
     return None
 
 
-def place_of(trig: Trigger, places, scene, lex: Lexicon) -> str | None:
+def place_of(trig: Trigger, places, scene, lex: Lexicon, skip: tuple[int, int] | None = None) -> str | None:
     """The place id of a locative attached to the trigger or its clause, else in the sentence,
-    else the article's scene place."""
+    else the article's scene place. Places inside ``skip`` (the dateline) are only the scene."""
+    lo, hi = skip or (0, 0)
+    places = [p for p in places if not (lo <= p.start < hi)]
     if not places:
-        return None
+        return scene
     heads = [trig.tok]
     t = trig.tok
     for _ in range(4):
@@ -278,10 +309,71 @@ def place_of(trig: Trigger, places, scene, lex: Lexicon) -> str | None:
                 if pid:
                     return pid
     sent = trig.tok.sent
-    in_sent = [p for p in places if sent.start_char <= p.start < sent.end_char]
+    inner = embedded(trig.tok)
+    in_sent = [p for p in places if sent.start_char <= p.start < sent.end_char
+               and not any(a <= p.start < b for a, b in inner)]
     if in_sent:
         return min(in_sent, key=lambda p: abs(p.start - trig.start)).id
     return scene
+
+
+def event_places(doc, text: str, places, entities, lex: Lexicon, dateline) -> list:
+    """The places an event can happen at: not the country in an organisation's name
+    ("Kyrgyzstan's State Committee", "Committee of Kazakhstan"), not where people come from
+    ("citizens of Pakistan", "a resident of Talgar"), not the neighbour ("the border with
+    Afghanistan"); the dateline city always."""
+    orgs = [m for e in entities if e.type == "ORG" for m in e.mentions]
+    out = []
+    for p in places:
+        if dateline is not None and dateline.covers(p.start):
+            out.append(p)
+            continue
+        if any(a <= p.start and p.end <= b and (a, b) != (p.start, p.end)
+               and (a == p.start or text[max(a, p.start - 3):p.start] == "of ") for a, b in orgs):
+            continue
+        span = doc.char_span(p.start, p.end, alignment_mode="expand")
+        if span is not None and _origin(span.root, lex):
+            continue
+        out.append(p)
+    return out
+
+
+def _origin(tok, lex: Lexicon) -> bool:
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.dep_ != "prep":
+        return False
+    owner = prep.head
+    if prep.lower_ == "of" and lex.is_("origin_nouns", lemma(owner)) or lex.is_("origin_nouns", owner.lower_):
+        return True
+    return prep.lower_ == "with" and lex.is_("neighbour_words", lemma(owner))
+
+
+def embedded(tok) -> list[tuple[int, int]]:
+    """Character spans of the clauses a trigger embeds ("agreed [to hold a meeting in Tashkent
+    in September]"): their places and dates are the embedded act's."""
+    return [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)) for c in tok.children
+            if c.dep_ in ("xcomp", "ccomp") and c.i > tok.i]
+
+
+def statement_times(doc, times, lex: Lexicon) -> set[str]:
+    """Ids of the times that date a statement ("the ministry said on Friday"), not the events
+    it reports: their phrase hangs on a reporting verb."""
+    out = set()
+    for t in times or ():
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None:
+            continue
+        tok = span.root
+        for _ in range(4):
+            if tok.dep_ not in ("pobj", "prep", "npadvmod", "nummod", "compound", "amod", "det") or tok.head is tok:
+                break
+            tok = tok.head
+        if tok.pos_ in ("VERB", "AUX") and lex.is_("reporting_verbs", lemma(tok)):
+            inside = any(c.left_edge.idx <= t.start < c.right_edge.idx + len(c.right_edge)
+                         for c in tok.children if c.dep_ == "ccomp")
+            if not inside:  # "said ... that X happened last week" dates the event, not the statement
+                out.add(t.id)
+    return out
 
 
 def _place_in(places, start: int, end: int) -> str | None:

@@ -71,5 +71,5 @@ def _share_of(raw, text: str) -> None:
             raw.unit, raw.currency = raw.next.unit, True
 
 
-STAGE = Stage(name="numbers", version="numbers.v1", produces="numbers", run=run,
+STAGE = Stage(name="numbers", version="numbers.v2", produces="numbers", run=run,
               requires=("entities", "quotes"))

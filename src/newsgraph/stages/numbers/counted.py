@@ -58,6 +58,9 @@ def counted(raw, doc, span, num):
             return _phrase(doc, span.end + 1, head)
     if kind == "money":  # "$2.5bn in aid", "$12.4 million of claims"
         return _money_object(doc, span.end)
+    if kind == "measure":  # "48 kilograms of heroin", "20 tonnes of flour": the stuff measured
+        head = _of_object(doc, span.end)
+        return _phrase(doc, span.end + 1, head) if head is not None else None
     if raw.unit is not None or kind is not None:
         return None
     if last.dep_ in ("nummod", "quantmod", "amod") and last.head.i >= span.end \

@@ -87,7 +87,7 @@ def _name_or_age(raw, span, prev, nxt, last) -> str | None:
     if prev is not None and (prev.i != sent_start or prev.pos_ == "PROPN") and prev.is_alpha and prev.text not in ("US", "U.S.") \
             and (prev.text[0].isupper() or prev.pos_ == "PROPN" or not prev.text.islower()):
         return "name"  # "Article 5", "Lang 20", "iPhone 11"
-    if nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() \
+    if nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and not counts_noun \
             and nxt.ent_type_ != "NORP" and nxt.tag_ != "NNPS":
         return "name"  # "787 Dreamliner", "9 E 71st St"; not "300 Kazakh citizens"
     if raw.kind == "digit" and raw.plain and raw.value <= 120 and prev is not None \

@@ -18,14 +18,17 @@ from ...resources import Context
 from ...resources.gazetteer import Gazetteer, load
 from ..base import Stage
 from .lexicon import Lexicon, lexicon
+from ..dateline import find_dateline
 from .recognize import recognise
 from .resolve import Resolved, resolve
 
 _DATELINE_CHARS = 60
 
 
-def _is_scene(doc, text: str, start: int, end: int, lex: Lexicon) -> bool:
+def _is_scene(doc, text: str, start: int, end: int, lex: Lexicon, dateline=None) -> bool:
     """A place governed by a locative preposition that hangs on an event verb or noun."""
+    if dateline is not None and dateline.city[0] <= start < dateline.city[1]:
+        return True  # "ASTANA. KAZINFORM -", "BAKU, Azerbaijan, May 15 ... Trend:"
     if start < _DATELINE_CHARS and text[end:end + 40].lstrip(" ,").startswith(("—", "-", "(")):
         return True  # dateline: "ALMATY, Kazakhstan — ..."
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -64,8 +67,9 @@ def run(doc, ctx: Context, rec: ArticleRecord) -> list[Place]:
     gz, lex = load(), lexicon(ctx.lang)
     found = [r for r in find_places(doc, gz, lex, rec) if r.row is not None or r.lat is not None]
     text = doc.text
-    return [_to_place(gz, k, r, _is_scene(doc, text, r.mention.start, r.mention.end, lex))
+    dl = find_dateline(rec.article.text if rec is not None else text)
+    return [_to_place(gz, k, r, _is_scene(doc, text, r.mention.start, r.mention.end, lex, dl))
             for k, r in enumerate(found, 1)]
 
 
-STAGE = Stage(name="places", version="places.v1", produces="places", run=run, requires=("entities",))
+STAGE = Stage(name="places", version="places.v2", produces="places", run=run, requires=("entities",))

@@ -16,6 +16,7 @@ from __future__ import annotations
 from ...model import ArticleRecord, Quote
 from ...resources import Context
 from ..base import Stage
+from ..dateline import find_dateline
 from .candidate import Candidate
 from .cues import lexicon
 from .direct import find_colon_lines, find_direct
@@ -59,7 +60,11 @@ def run(doc, ctx: Context, rec: ArticleRecord) -> list[Quote]:
     cands = direct + indirect
     cands += _adopt(text, orphans, cands)
     cands.sort(key=_order)
-    resolver = SpeakerResolver(doc, rec.get("entities"), lex)
+    dl = find_dateline(text)
+    for c in cands:  # the dateline is no part of the first sentence's content
+        if dl is not None and c.start < dl.end < c.end:
+            c.start = dl.end
+    resolver = SpeakerResolver(doc, rec.get("entities"), lex, skip=(dl.start, dl.end) if dl else None)
     resolver.blocked = [(c.start, c.end) for c in direct]
     speakers: dict[int, Speaker | None] = {}
     for c in cands:
@@ -119,4 +124,4 @@ def _quote(n: int, c: Candidate, sp: Speaker | None, text: str) -> Quote:
     )
 
 
-STAGE = Stage(name="quotes", version="quotes.v1", produces="quotes", run=run, requires=("entities",))
+STAGE = Stage(name="quotes", version="quotes.v2", produces="quotes", run=run, requires=("entities",))

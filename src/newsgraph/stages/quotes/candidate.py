@@ -75,6 +75,36 @@ def close_quote(text: str, start: int, end: int) -> int:
     return end
 
 
+def cited_source(verb, markers: dict):
+    """The source a reporter relays, named after the cue: "Trend reports citing the press
+    service", "... with reference to the ministry", "Kazinform learnt from Akorda"."""
+    for c in verb.children:
+        low = c.lower_
+        if low in markers.get("citing", ()):
+            obj = next((g for g in c.children if g.dep_ in ("dobj", "pobj")), None)
+            if obj is not None:
+                return obj
+        if low in markers.get("reference", ()) or (c.dep_ == "prep" and low == "with"):
+            found = _to_object(c, markers)
+            if found is not None:
+                return found
+        if c.dep_ == "prep" and low == "from" and verb.lemma_.lower() in markers.get("learn_from", ()):
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _to_object(tok, markers: dict, depth: int = 0):
+    """"with reference to X" / "referring to X": the object of the "to"."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "to":
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+        if depth < 2 and (c.lower_ in markers.get("reference", ()) or c.dep_ == "pobj"):
+            found = _to_object(c, markers, depth + 1)
+            if found is not None:
+                return found
+    return None
+
+
 def inside(pos: int, spans) -> bool:
     return any(s <= pos < e for s, e in spans)
 
@@ -91,11 +121,15 @@ def nearby_speaker(doc, cue, lo: int, hi: int):
     within char range [lo, hi): for cues whose parsed subject is wrong or missing."""
     for i in range(cue.i + 1, min(len(doc), cue.i + 4)):
         t = doc[i]
-        if t.idx >= hi or t.is_punct:
+        if t.idx >= hi or t.is_punct or t.pos_ == "ADP":  # "said on Saturday": no speaker after
             break
         if t.pos_ in ("PROPN", "NOUN", "PRON"):
             return nominal_head(t)
-    for i in range(cue.i - 1, max(-1, cue.i - 4), -1):
+    i = cue.i - 1
+    if i > 0 and doc[i].text == ")":  # "the Ministry of Foreign Affairs (MFA) said": over the acronym
+        opening = next((k for k in range(i - 1, max(-1, i - 5), -1) if doc[k].text == "("), None)
+        i = opening - 1 if opening is not None else i
+    for i in range(i, max(-1, i - 3), -1):
         t = doc[i]
         if t.idx < lo or t.is_punct:
             break

@@ -33,6 +33,9 @@ class Lexicon:
     relative_pronouns: frozenset[str]
     model: CueModel
     content_deps: frozenset[str]  # labels of a cue's reported content (labels.json)
+    proxy_speakers: frozenset[str] = frozenset()
+    institution_words: frozenset[str] = frozenset()
+    source_markers: dict = None  # kind -> frozenset of words
 
     @property
     def verbs(self) -> frozenset[str]:
@@ -60,6 +63,9 @@ def _build(lang: Language) -> Lexicon:
             prep_cues={k.lower(): tuple(v) for k, v in raw["prep_cues"].items()},
             model=CueModel.from_json(lang.data(MODEL_FILE)),
             content_deps=lang.deps("reported_content"),
+            proxy_speakers=frozenset(w.lower() for w in raw.get("proxy_speakers", ())),
+            institution_words=frozenset(w.lower() for w in raw.get("institution_words", ())),
+            source_markers={k: frozenset(v) for k, v in raw.get("source_markers", {}).items() if k != "_about"},
         )
     except (KeyError, TypeError, AttributeError) as exc:
         raise ResourceError(

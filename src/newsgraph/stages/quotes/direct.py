@@ -14,7 +14,7 @@ from .cues import Lexicon
 from .marks import MarkSpan
 
 _DASH = re.compile(r"\s*[—–]\s*")
-_AFTER_TOKENS = 12
+_AFTER_TOKENS = 16
 _BEFORE_TOKENS = 25
 _MIN_WORDS = 4
 

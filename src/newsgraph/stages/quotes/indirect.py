@@ -6,7 +6,7 @@ sentence. A reported clause that holds a quoted fragment is kind `mixed`.
 """
 from __future__ import annotations
 
-from .candidate import Candidate, inside, nearby_speaker, strip_dateline, subject_of, trim
+from .candidate import Candidate, cited_source, inside, nearby_speaker, strip_dateline, subject_of, trim
 from . import model
 from .cues import Lexicon
 
@@ -27,11 +27,13 @@ def find_indirect(doc, quoted: list[tuple[int, int]], direct: list[Candidate],
         elif tok.pos_ == "VERB" and tok.i not in used and not inside(tok.idx, quoted):
             cand = _clause(doc, tok, lex) if tok.lemma_.lower() in verbs else None
             if cand is None:
-                cand = _learned(doc, tok, lex.model)
+                cand = _learned(doc, tok, lex)
         else:
             continue
         if cand is None or _mostly_taken(cand, taken):
             continue
+        if low != "according":
+            cand.speaker_tok = cited_source(tok, lex.source_markers) or cand.speaker_tok
         _clip_paragraph(doc.text, cand)
         cand.start = strip_dateline(doc.text, cand.start, cand.end)
         if cand.end - cand.start < 8:
@@ -59,7 +61,7 @@ def _clause(doc, verb, lex) -> Candidate | None:
     content = _content_head(verb, lemma, lex)
     if content is None:
         return _as_clause(doc, verb, lex) or _parenthetical(doc, verb, lex)
-    cand = _span(doc, verb, content)
+    cand = _span(doc, verb, content, lex)
     if cand is None:
         return None
     cand.rule = content.dep_
@@ -148,10 +150,14 @@ def _parenthetical(doc, verb, lex) -> Candidate | None:
                      rule="parenthetical")
 
 
-def _span(doc, verb, content) -> Candidate | None:
+def _span(doc, verb, content, lex: Lexicon) -> Candidate | None:
     """The content subtree as a trimmed span, with the cue's subject as speaker."""
     toks = list(content.subtree)
     lo, hi = toks[0].i, toks[-1].i
+    if content.dep_ == "ccomp" and content.i < verb.i:  # "A were detained and B seized, X said": two ccomps
+        for c in verb.children:
+            if c.dep_ == "ccomp" and c.i < verb.i:
+                lo, hi = min(lo, c.left_edge.i), max(hi, c.right_edge.i)
     if lo <= verb.i <= hi:  # a non-projective parse swallowed the cue: keep the side after it
         lo = verb.i + 1
     tail_speaker = None
@@ -159,6 +165,7 @@ def _span(doc, verb, content) -> Candidate | None:
         cut = _speaker_tail(doc, lo, hi, verb)  # parse hung the speaker on the content
         if cut is not None:
             hi, tail_speaker = cut
+    lo = _coordinated_start(doc, lo, hi, verb, lex)
     if hi - lo + 1 < _MIN_CONTENT_TOKENS:
         return None
     start, end = trim(doc.text, doc[lo].idx, doc[hi].idx + len(doc[hi]))
@@ -168,6 +175,19 @@ def _span(doc, verb, content) -> Candidate | None:
     if spk is not None and start <= spk.idx < end:
         spk = None
     return Candidate(start, end, "indirect", verb.idx, verb.idx + len(verb), speaker_tok=spk)
+
+
+def _coordinated_start(doc, lo: int, hi: int, verb, lex: Lexicon) -> int:
+    """"A were detained and B were seized, the ministry said": a content before its cue that the
+    parse began at the second of two coordinated clauses starts with the sentence."""
+    sent = verb.sent
+    if hi >= verb.i or lo <= sent.start or doc[lo - 1].lower_ not in ("and", "while", "but"):
+        return lo
+    left = doc[sent.start:lo - 1]
+    verbs = [t for t in left if t.pos_ in ("VERB", "AUX")]
+    if verbs and not any(t.is_quote for t in left) and not any(t.lemma_.lower() in lex.verbs for t in verbs):
+        return sent.start
+    return lo
 
 
 def _speaker_tail(doc, lo: int, hi: int, verb):
@@ -225,8 +245,9 @@ def _clip_paragraph(text: str, cand: Candidate) -> None:
     cand.start, cand.end = trim(text, max(cand.start, para_lo), min(cand.end, para_hi))
 
 
-def _learned(doc, verb, cue_model: model.CueModel) -> Candidate | None:
+def _learned(doc, verb, lex: Lexicon) -> Candidate | None:
     """The best content of a verb the lexicon rules leave out, if the cue model accepts it."""
+    cue_model = lex.model
     subj = subject_of(verb)
     best, best_p = None, cue_model.threshold
     for kind, head in model.content_heads(verb):
@@ -235,7 +256,7 @@ def _learned(doc, verb, cue_model: model.CueModel) -> Candidate | None:
             best, best_p = head, p
     if best is None:
         return None
-    cand = _span(doc, verb, best)
+    cand = _span(doc, verb, best, lex)
     if cand is not None:
         cand.rule = "model"
     return cand

@@ -36,13 +36,18 @@ class Speaker:
 class SpeakerResolver:
     """Resolves speaker tokens of one article, in text order (it remembers speakers)."""
 
-    def __init__(self, doc, entities: list, lex: Lexicon) -> None:
+    def __init__(self, doc, entities: list, lex: Lexicon, skip: tuple[int, int] | None = None) -> None:
+        """``skip``: a span whose mentions never speak (the dateline)."""
         self.doc = doc
         self.lex = lex
         self.text = doc.text
         self.types = {e.id: e.type for e in entities}
         self.entities = {e.id: e for e in entities}
-        self.mentions = sorted(Mention(m[0], m[1], e.id, e.type) for e in entities for m in e.mentions)
+        lo, hi = skip or (0, 0)
+        self.skip = (lo, hi)
+        self.outlets = {e.id for e in entities for m in e.mentions if lo <= m[0] < hi and e.type == "ORG"}
+        self.mentions = sorted(Mention(m[0], m[1], e.id, e.type) for e in entities for m in e.mentions
+                               if not (lo <= m[0] < hi))
         self.starts = [m.start for m in self.mentions]
         self.surnames = _surname_map(entities)
         self.spoken: list[tuple[int, str]] = []  # (position, entity) of resolved speakers
@@ -57,16 +62,64 @@ class SpeakerResolver:
 
     def resolve(self, head) -> Speaker:
         """The speaker whose subject head token is ``head``."""
+        if self.skip[0] <= head.idx < self.skip[1]:  # the dateline ("BISHKEK – The Ministry ... reported")
+            head = next((c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")
+                         and c.idx >= self.skip[1]), None)
+            if head is None:
+                return None
         if head.lower_ in self.lex.relative_pronouns and head.head.dep_ in ("relcl", "acl"):
             sp = self.resolve(head.head.head)  # `Smith, who said ...`: the mention is `who`
-            return Speaker(sp.entity, head.idx, head.idx + len(head))
+            return Speaker(sp.entity if sp else None, head.idx, head.idx + len(head))
         s, e = noun_phrase(head)
-        sp = self._by_mention(s, e) or self._by_pronoun(head) or self._by_surname(head, s, e)
-        sp = sp or self._by_words(head, s, e)
+        sp = self._by_apposition(head) or self._by_mention(s, e) or self._by_proxy(head, s, e)
+        sp = sp or self._by_pronoun(head) or self._by_surname(head, s, e) or self._by_words(head, s, e)
         if sp is None:
+            self.spoken.append((s, None))
             return Speaker(None, s, e)
         self.spoken.append((sp.start, sp.entity))
         return sp
+
+    def _by_apposition(self, head) -> Speaker | None:
+        """"the head of the press service, Elmira Sadykova, said": the person named beside."""
+        for c in head.children:
+            if c.dep_ == "appos":
+                hits = [m for m in self._mentions_in(c.left_edge.idx, c.idx + len(c)) if m.type == "PERSON"]
+                if hits:
+                    return Speaker(self.canonical(hits[-1].entity), hits[-1].start, hits[-1].end)
+        return None
+
+    def _by_proxy(self, head, s: int, e: int) -> Speaker | None:
+        """"the press service of the Interior Ministry", "the agency's press service": the owner
+        speaks; a bare "the press service" is the institution that spoke last."""
+        words = [c.lower_ for c in head.lefts if c.dep_ in ("compound", "amod")] + [head.lower_]
+        if " ".join(words[-2:]) not in self.lex.proxy_speakers:
+            return None
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        if owner is None:
+            of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            owner = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if owner is None and any(c.dep_ == "amod" for c in head.lefts):
+            return None  # "the presidential press service": named by its adjective, not a back-reference
+        if owner is not None:
+            n = len(self.spoken)
+            sp = self.resolve(owner)
+            del self.spoken[n:]
+            if sp is not None and sp.entity is not None:
+                return Speaker(sp.entity, s, e)
+        ent = self._last_institution(s)
+        return Speaker(ent, s, e) if ent else None
+
+    def _last_institution(self, pos: int) -> str | None:
+        """The organisation that spoke last before ``pos``, else the one named last (outside
+        quotes; never the outlet of the dateline)."""
+        for p, ent in reversed(self.spoken):
+            if p < pos and ent is not None and self.types.get(ent) == "ORG":
+                return ent
+        i = bisect.bisect_left(self.starts, pos)
+        for m in reversed(self.mentions[:i]):
+            if m.type == "ORG" and m.end <= pos and not self._is_blocked(m.start) and m.entity not in self.outlets:
+                return m.entity
+        return None
 
     def _mentions_in(self, s: int, e: int) -> list[Mention]:
         """Entity mentions overlapping [s, e)."""
@@ -97,7 +150,13 @@ class SpeakerResolver:
         if low in self.lex.person_pronouns:
             ent = self._recent(head.idx, {"PERSON"})
         elif low in self.lex.group_pronouns:
-            ent = self._recent(head.idx, {"ORG", "NORP", "GPE"}, window=600)
+            last = next(((p, x) for p, x in reversed(self.spoken) if p < head.idx), None)
+            if last is not None and head.idx - last[0] <= 600 and (last[1] is None or self.types.get(last[1]) != "PERSON"):
+                ent = last[1]  # "..., the press service said. It added ...": the last speaker
+                if ent is None:
+                    return None
+            else:
+                ent = self._recent(head.idx, {"ORG", "NORP", "GPE"}, window=600)
         else:
             return None
         return Speaker(ent, head.idx, head.idx + len(head)) if ent else None
@@ -106,7 +165,7 @@ class SpeakerResolver:
         lex = self.lex
         words = [t.lower_ for t in self.doc[head.left_edge.i: head.i + 1]]
         if head.lower_ in lex.generic_speakers and self.spoken:
-            prior = [x for x in self.spoken if x[0] < s]
+            prior = [x for x in self.spoken if x[0] < s and x[1] is not None]
             if prior:
                 return Speaker(prior[-1][1], s, e)
         titles = [w for w in words if w in lex.titles]
@@ -116,6 +175,8 @@ class SpeakerResolver:
                 return Speaker(ent, s, e)
         if head.lower_ in lex.org_words:
             ent = self._by_org(head.lower_, s)
+            if ent is None and head.lower_ in lex.institution_words:
+                ent = self._last_institution(s)  # "the agency said" after the State Security Service spoke
             if ent:
                 return Speaker(ent, s, e)
         return None

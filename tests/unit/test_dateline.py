@@ -1,0 +1,27 @@
+"""The dateline of wire and agency copy (issue 13), on invented openings."""
+import pytest
+
+from newsgraph.stages.dateline import find_dateline
+
+
+@pytest.mark.parametrize("text,city,outlet,rest", [
+    ("ASTANA. KAZINFORM – The committee said", "ASTANA", "KAZINFORM", "The committee"),
+    ("BISHKEK, March 3 (Reuters) – Police said", "BISHKEK", "Reuters", "Police"),
+    ("OSH (AKIpress) - Residents blocked", "OSH", "AKIpress", "Residents"),
+    ("BAKU, Azerbaijan, May 15\n\nTrend:\n\nUnknown persons", "BAKU", "Trend", "Unknown"),
+    ("DUSHANBE, 20.06.2025 /Asia-Plus/ – A flight", "DUSHANBE", "Asia-Plus", "A flight"),
+    ("Tashkent, Uzbekistan (UzDaily.com) — The court", "Tashkent", "UzDaily.com", "The court"),
+    ("TASHKENT — Uzbek officials", "TASHKENT", None, "Uzbek"),
+])
+def test_forms(text, city, outlet, rest):
+    d = find_dateline(text)
+    assert text[d.city[0]:d.city[1]] == city
+    assert (text[d.outlet[0]:d.outlet[1]] if d.outlet else None) == outlet
+    assert text[d.end:].startswith(rest) and d.covers(0) and not d.covers(d.end)
+
+
+@pytest.mark.parametrize("text", ["Police detained 31 people - many of them students.",
+                                  "Kyrgyzstan's Ministry of Emergency Situations said",
+                                  "The Interior Ministry (MVD) said on Friday"])
+def test_no_dateline(text):
+    assert find_dateline(text) is None
