@@ -8,7 +8,6 @@ the pure functions of resolve.reports, resolve.ledger and resolve.lineage.
 """
 from __future__ import annotations
 
-import json
 
 from ..resolve import ledger, lineage, reports
 from .api_queries import has_table, rows

@@ -6,21 +6,12 @@ DuckDB's fts index takes one stemmer per table, and the English index (Porter, o
 pattern that keeps Cyrillic letters (the default one keeps only a-z). A query for one
 case form then finds the others ("митинга" finds "митинг", "жителей" finds "жители").
 ``scores_sql`` gives one (id, score) per matching article from both indexes, best score kept.
+The index is (re)built by the writer (``store/writer/fts_ru.py``); this module only reads.
 """
 from __future__ import annotations
 
 TABLE = "fts_articles_ru"
 _IGNORE = r"(\.|[^a-zа-яё0-9])+"
-
-
-def rebuild(con) -> None:
-    """Re-copy and re-index the Russian articles (the fts extension must be loaded)."""
-    con.execute(f"CREATE OR REPLACE TABLE {TABLE} AS SELECT id, title, text FROM articles WHERE lang = 'ru'")
-    if con.execute(f"SELECT count(*) FROM {TABLE}").fetchone()[0]:
-        con.execute(f"PRAGMA create_fts_index('{TABLE}', 'id', 'title', 'text', stemmer='russian', "
-                    f"ignore='{_IGNORE}', strip_accents=0, lower=1, overwrite=1)")
-    elif _indexed(con):
-        con.execute(f"PRAGMA drop_fts_index('{TABLE}')")
 
 
 def stale(con) -> bool:

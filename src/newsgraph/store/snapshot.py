@@ -17,6 +17,7 @@ import duckdb
 from ..model import FACT_LISTS, SCHEMA_VERSION
 from .api_queries import RESOLVE_ENTITIES, RESOLVE_LINKS, has_columns, has_table
 from . import fts_ru
+from .writer import fts_ru as fts_ru_writer
 from .columns import JSON_FIELDS, fact_columns
 
 
@@ -67,7 +68,7 @@ def prepare(con) -> None:
     if _articles_index_stale(con):  # a snapshot taken mid-ingest, before the writer re-indexed
         con.execute("PRAGMA create_fts_index('articles', 'id', 'title', 'text', overwrite=1)")
     if fts_ru.stale(con):
-        fts_ru.rebuild(con)
+        fts_ru_writer.rebuild(con)
 
 
 def _articles_index_stale(con) -> bool:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ...model import FACT_LISTS, ArticleRecord, Rejection
 from ..columns import ARTICLE_COLUMNS, JSON_FIELDS, fact_columns
-from .. import fts_ru
+from . import fts_ru
 from .rows import delete_ids, insert_rows
 
 
