@@ -2,7 +2,8 @@
 
 DuckDB's fts index takes one stemmer per table, and the English index (Porter, over
 ``articles``) must stay as it is; so the Russian articles (``lang = 'ru'``) are copied into
-``fts_articles_ru`` (id, title, text) and indexed with ``stemmer='russian'`` and a token
+``search_ru.articles`` (id, title, text; its own schema, so the export of the store's tables
+leaves this derived copy out) and indexed with ``stemmer='russian'`` and a token
 pattern that keeps Cyrillic letters (the default one keeps only a-z). A query for one
 case form then finds the others ("митинга" finds "митинг", "жителей" finds "жители").
 ``scores_sql`` gives one (id, score) per matching article from both indexes, best score kept.
@@ -10,7 +11,9 @@ The index is (re)built by the writer (``store/writer/fts_ru.py``); this module o
 """
 from __future__ import annotations
 
-TABLE = "fts_articles_ru"
+SCHEMA = "search_ru"  # not "main": a derived index, so export/import of the store's tables skip it
+TABLE = f"{SCHEMA}.articles"
+FTS = f"fts_{SCHEMA}_articles"
 _IGNORE = r"(\.|[^a-zа-яё0-9])+"
 
 
@@ -23,13 +26,13 @@ def stale(con) -> bool:
 
 
 def _has_table(con) -> bool:
-    return con.execute("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'main' "
-                       "AND table_name = ?", [TABLE]).fetchone()[0] > 0
+    return con.execute("SELECT count(*) FROM information_schema.tables WHERE table_schema = ? "
+                       "AND table_name = 'articles'", [SCHEMA]).fetchone()[0] > 0
 
 
 def _indexed(con) -> bool:
     return con.execute("SELECT count(*) FROM information_schema.schemata WHERE schema_name = ?",
-                       [f"fts_main_{TABLE}"]).fetchone()[0] > 0
+                       [FTS]).fetchone()[0] > 0
 
 
 def scores_sql(con) -> str:
@@ -38,7 +41,7 @@ def scores_sql(con) -> str:
     english = "SELECT id, fts_main_articles.match_bm25(id, ?) AS score FROM articles"
     if not _indexed(con):
         return english
-    russian = f"SELECT id, fts_main_{TABLE}.match_bm25(id, ?) AS score FROM {TABLE}"
+    russian = f"SELECT id, {FTS}.match_bm25(id, ?) AS score FROM {TABLE}"
     return f"SELECT id, max(score) AS score FROM ({english} UNION ALL {russian}) GROUP BY id"
 
 
