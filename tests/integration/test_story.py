@@ -75,7 +75,8 @@ def test_disagreements_on_date_and_figures_outlet_by_outlet(client):
     dates = {v["value"]: {r.split("/")[0] for r in v["reports"]} for v in by_field["date"]["values"]}
     assert sorted(dates) == exp["date_values"]
     assert sorted(dates["2022-03-13"]) == exp["date_2022-03-13_articles"]
-    assert "story-ru-vremya" in dates["2022-03-12"] and "story-ru-vestnik" in dates["2022-03-12"]
+    # "detained 50 people on Saturday" in an article of Sunday 13 March: the 12th, as the Russian reports say
+    assert {"story-en-steppe", "story-ru-vremya", "story-ru-vestnik"} <= dates["2022-03-12"]
     figs = by_field["figures"]
     assert figs["category"] == "ARRESTED"
     assert sorted(v["value"] for v in figs["values"]) == exp["arrested_values"]
