@@ -24,6 +24,7 @@ from collections import Counter
 from pathlib import Path
 
 from ..errors import EvalError
+from .entities import _prf
 
 GOLD_TYPES = {"Person": "PER", "Org": "ORG", "Location": "LOC", "LocOrg": "LOC"}
 OURS_TYPES = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
@@ -106,14 +107,6 @@ def score(gold: list[list[Span]], pred: list[list[Span]]) -> dict:
     out = _prf(total["tp"], total["gold"], total["pred"])
     out["by_type"] = {k: _prf(c["tp"], c["gold"], c["pred"]) for k, c in counts.items()}
     return out
-
-
-def _prf(tp: int, n_gold: int, n_pred: int) -> dict:
-    p = tp / n_pred if n_pred else 0.0
-    r = tp / n_gold if n_gold else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4),
-            "tp": tp, "gold": n_gold, "predicted": n_pred}
 
 
 def ours_spans(entities) -> list[Span]:
