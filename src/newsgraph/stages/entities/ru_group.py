@@ -13,9 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .ru_spans import Mention
-from ...lang.ru.lexicon import acronyms, key
+from ...lang.ru.lexicon import acronyms, data, key
 
-_STOP = {"и", "по", "в", "на", "о", "об", "за", "для", "с", "при"}
 
 
 @dataclass
@@ -26,7 +25,7 @@ class Group:
 
 
 def initials(name: str) -> str:
-    words = [w for w in name.replace("-", " ").split() if key(w) not in _STOP]
+    words = [w for w in name.replace("-", " ").split() if key(w) not in data("acronym_stop.txt")]
     return "".join(w[0] for w in words).upper()
 
 
