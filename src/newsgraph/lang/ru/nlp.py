@@ -19,6 +19,7 @@ A name's nominative form is ``span._.normal`` on ``doc.ents`` (a settable extens
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable, Iterator
 
 from ...errors import ResourceError
@@ -77,7 +78,7 @@ class RussianNLP:
         ndocs = []
         for text in texts:
             nd = NDoc(text)
-            nd.segment(self.segmenter)
+            segment(nd, self.segmenter)
             ndocs.append(nd)
         sents = [s for nd in ndocs for s in nd.sents]
         chunk = [[t.text for t in s.tokens] for s in sents]
@@ -101,6 +102,30 @@ class RussianNLP:
                 sp.normalize(self.morph_vocab)
             out.append(build_doc(self.vocab, nd))
         return out
+
+
+def segment(nd, segmenter) -> None:
+    """razdel tokens and sentences, a sentence never running across a blank line: a headline
+    without a final stop, the dateline paragraph and the body are separate sentences. A single
+    line break may be a hard wrap inside a sentence and is left to razdel."""
+    from natasha.doc import DocSent, DocToken
+
+    text = nd.text
+    nd.tokens = [DocToken(t.start, t.stop, t.text) for t in segmenter.tokenize(text)]
+    nd.sents = [DocSent(a, b, text[a:b]) for s in segmenter.sentenize(text) for a, b in _lines(text, s.start, s.stop)]
+    nd.envelop_sent_tokens()
+
+
+def _lines(text: str, start: int, stop: int) -> Iterator[tuple[int, int]]:
+    """The paragraphs of text[start:stop] (split at blank lines), as (start, stop), edges stripped."""
+    for piece in re.finditer(r"(?:[^\n]|\n(?![ \t\r]*\n))+", text[start:stop]):
+        a, b = start + piece.start(), start + piece.end()
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if a < b:
+            yield a, b
 
 
 def _morph(feats: dict | None) -> str:

@@ -64,8 +64,14 @@ def _find(sent) -> list[tuple[object, str, str | None, float]]:
 
 
 def _nominal_participle(t) -> bool:
-    """'Задержанные помещены ...': a participle standing for people is no event."""
-    return "Part" in t.morph.get("VerbForm") and t.dep_ in ("nsubj", "nsubj:pass", "obj", "obl", "nmod")
+    """'Задержанные помещены ...', 'среди задержанных': a participle standing for people is
+    no event. An animate noun is one too (the tagger calls 'задержанных' a NOUN with the
+    verb's lemma): the nouns of events ('арест', 'задержание') are inanimate."""
+    if t.pos_ == "NOUN":
+        return t.morph.get("Animacy") == ["Anim"]
+    if "Part" not in t.morph.get("VerbForm"):
+        return False
+    return t.dep_ in ("nsubj", "nsubj:pass", "obj", "obl", "nmod") or any(c.pos_ == "ADP" for c in t.children)
 
 
 def _factuality(t) -> str:
@@ -134,5 +140,5 @@ def _who(tok, owner, text, types=None):
     for want in ("PERSON", "ORG"):
         pick = next((e for e in inside if kinds.get(e) == want), None)
         if pick is not None:
-            return pick, text[left:right]
-    return (inside[0] if inside else None), text[left:right]
+            return pick, text[left:right].strip()
+    return (inside[0] if inside else None), text[left:right].strip()
