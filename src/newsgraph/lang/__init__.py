@@ -32,6 +32,7 @@ class Language:
     data_dir: Path                   # lang/<code>/ : every word list of this language
     stages: Callable[[], tuple]      # the Stage objects of this language, in order
     labels: str = "clear"            # dependency label scheme: "clear" (spaCy en) or "ud"
+    nlp_version: str = ""            # model and own components; a change re-extracts stored articles
     _cache: dict = field(default_factory=dict, init=False, repr=False, compare=False, hash=False)
 
     def nlp(self) -> Any:

@@ -18,4 +18,4 @@ def _stages() -> tuple:
 
 
 EN = Language(code="en", name="English", load_nlp=nlp.load, data_dir=Path(__file__).resolve().parent,
-              stages=_stages, labels="clear")
+              stages=_stages, labels="clear", nlp_version=nlp.VERSION)

@@ -19,4 +19,4 @@ def _stages() -> tuple:
 
 
 RU = Language(code="ru", name="Russian", load_nlp=nlp.load, data_dir=Path(__file__).resolve().parent,
-              stages=_stages, labels="ud")
+              stages=_stages, labels="ud", nlp_version=nlp.VERSION)

@@ -24,6 +24,7 @@ from collections.abc import Iterable, Iterator
 
 from ...errors import ResourceError
 
+VERSION = "natasha-1.6+paragraphs.1"  # bump when natasha's models or this module's output change
 LABELS = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC"}  # slovnet's labels -> the record's types
 
 
