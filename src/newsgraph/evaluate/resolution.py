@@ -20,6 +20,7 @@ import time
 from itertools import combinations
 from pathlib import Path
 
+from .. import settings
 from ..errors import EvalError
 
 REPO = Path(__file__).resolve().parents[3]
@@ -64,14 +65,15 @@ def _locate(gold: str) -> tuple[Path, Path]:
     p = Path(gold)
     if (p / ENTITY_FILES[0]).exists():
         gold_dir = p
-        shared = REPO.parent / "shared" / "gold"
+        shared = Path(settings.get("gold_dir"))  # NEWSGRAPH_GOLD, else ../shared/gold of the checkout
     elif (p / "quotes" / "polnear").exists():
         gold_dir, shared = REPO / "tests" / "data" / "resolve_gold", p
     else:
         raise EvalError(f"{gold}: give the resolve gold folder (tests/data/resolve_gold) or ../shared/gold")
     polnear = shared / "quotes" / "polnear"
     if not polnear.exists():
-        raise EvalError(f"{polnear}: PolNeAR is missing; the resolve gold set reads its articles from there")
+        raise EvalError(f"{polnear}: PolNeAR is missing; the resolve gold set reads its articles from "
+                        "there (set NEWSGRAPH_GOLD to the folder that holds quotes/polnear)")
     return gold_dir, polnear
 
 
