@@ -208,19 +208,10 @@ def _noun_trigger(tok, lex: Lexicon) -> Trigger | None:
     compound = compound or joint  # "joint operation": a modifier that makes its own event noun
     entry = None
     if compound is not None:
-        entry = lex.nouns.get(f"{lemma(compound)} {lem}") or lex.nouns.get(f"{lemma(compound)}-{lem}")
-        if lex.is_("aerial_modifiers", lemma(compound)) and lex.is_("aerial_attack_nouns", lem):
-            entry = ("ASSAULT", "aerial" if lemma(compound) == "air" else "drone")
-        elif lemma(compound) in ("hunger",) and lem == "strike":
-            entry = ("PROTEST", "hunger")
-        elif lemma(compound) == "suicide":
-            entry = ("ASSAULT", "suicide-attack")
-        elif lemma(compound) == "tear" and lem == "gas":
-            entry = ("ASSAULT", "crowd-control")
-        elif lemma(compound) == "court" and lem == "arrest":  # courting arrest is a protest
-            entry = ("PROTEST", "demo")
-        elif lemma(compound) == "flag" and lem == "march":
-            entry = ("MOBILIZE", "police")
+        mod = lemma(compound)
+        entry = lex.nouns.get(f"{mod} {lem}") or lex.nouns.get(f"{mod}-{lem}")
+        # "air strike", "hunger strike", "tear gas", "court arrest" (courting arrest is a protest)
+        entry = lex.compound_triggers.get(f"{mod} {lem}") or lex.compound_triggers.get(f"{mod} *") or entry
     paired = entry is not None  # "phone conversation", "joint operation": the modifier is part of the trigger
     entry = entry or lex.nouns.get(lem) or lex.nouns.get(tok.lower_)
     if entry is None:

@@ -32,6 +32,7 @@ class Lexicon:
     weapon_cues: dict[str, frozenset[str]]
     retype: dict[str, dict[str, tuple[str, str | None]]] = None  # lemma -> patient kind -> (type, mode)
     article_prefixes: tuple[str, ...] = ()  # stripped off a role's text, in this order ("the ", "a ")
+    compound_triggers: dict[str, tuple[str, str | None]] = dataclasses.field(default_factory=dict)  # "air strike" / "suicide *" -> (type, mode)
 
     deps: dict[str, frozenset[str]] = dataclasses.field(default_factory=dict)  # role -> labels (labels.json)
 
@@ -87,7 +88,18 @@ def _build(raw: dict, where: str) -> Lexicon:
         retype={lem: {kind: (tm[0], _mode(tm[1])) for kind, tm in kinds.items()}
                 for lem, kinds in raw.get("retype", {}).items() if not lem.startswith("_")},
         article_prefixes=tuple(raw.get("article_prefixes", ())),
+        compound_triggers=_compound_triggers(raw.get("compound_triggers", {}), where),
     )
+
+
+def _compound_triggers(raw: dict, where: str) -> dict[str, tuple[str, str | None]]:
+    out = {}
+    for pair, value in raw.items():
+        if not pair.startswith("_"):
+            typ, mode = value
+            _check_type(typ, where)
+            out[pair] = (typ, _mode(mode))
+    return out
 
 
 def _check_type(typ: str, where: str) -> None:
