@@ -254,7 +254,7 @@ def find_triggers(sent, lex: Lexicon) -> list[Trigger]:
     # an event noun that is the object of another trigger is that event's target
     # ("lifted the ban", "violated a ban", "signed an agreement")
     # (verbs of judging or asking keep theirs: "condemned the detention", "demanded the arrest")
-    keep = {t.tok.i for t in out if lex.is_("about_event_types", t.type)} | {t.tok.i for t in out if lemma(t.tok) == "order"}
+    keep = {t.tok.i for t in out if lex.is_("about_event_types", t.type) or lemma(t.tok) == "order"}
     patient = lex.dep("patient")
     return [t for t in out if not (t.kind == "noun" and t.tok.dep_ in patient
                                    and t.tok.head.i in verbs_at and t.tok.head.i not in keep)]

@@ -32,7 +32,8 @@ class Lexicon:
     weapon_cues: dict[str, frozenset[str]]
     retype: dict[str, dict[str, tuple[str, str | None]]] = None  # lemma -> patient kind -> (type, mode)
     article_prefixes: tuple[str, ...] = ()  # stripped off a role's text, in this order ("the ", "a ")
-    compound_triggers: dict[str, tuple[str, str | None]] = dataclasses.field(default_factory=dict)  # "air strike" / "suicide *" -> (type, mode)
+    # "air strike" / "suicide *" (modifier + event noun, or any noun) -> (type, mode)
+    compound_triggers: dict[str, tuple[str, str | None]] = dataclasses.field(default_factory=dict)
 
     deps: dict[str, frozenset[str]] = dataclasses.field(default_factory=dict)  # role -> labels (labels.json)
 
