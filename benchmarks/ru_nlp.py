@@ -66,13 +66,14 @@ def _records(kind: str, items: list[str]) -> float:
         list(Pipeline().run(Article(id=str(i), text=t, published="2024-01-01") for i, t in enumerate(items)))
         return time.perf_counter() - t0
     from newsgraph.lang.ru.nlp import load
+    from newsgraph.lang import get
     from newsgraph.lang.ru.stages import STAGES
 
     t0 = time.perf_counter()
     for i, (text, doc) in enumerate(zip(items, load().pipe(items, batch_size=16))):
         rec = ArticleRecord(article=Article(id=str(i), text=text, published="2024-01-01", lang="ru"))
         for st in STAGES:
-            rec.facts[st.produces] = st.run(doc, Context(published="2024-01-01"), rec)
+            rec.facts[st.produces] = st.run(doc, Context(published="2024-01-01", lang=get("ru")), rec)
     return time.perf_counter() - t0
 
 

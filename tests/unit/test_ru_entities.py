@@ -2,6 +2,7 @@
 import pytest
 
 from newsgraph.stages.entities import ru as entities
+from newsgraph.lang import get
 from newsgraph.lang.ru.nlp import load
 from newsgraph.model import Article, ArticleRecord
 from newsgraph.resources import Context
@@ -24,7 +25,7 @@ def records():
     for name, text in TEXTS.items():
         doc = nlp(text)
         rec = ArticleRecord(article=Article(id=name, text=text, lang="ru"))
-        out[name] = entities.run(doc, Context(published="2024-03-01"), rec)
+        out[name] = entities.run(doc, Context(published="2024-03-01", lang=get("ru")), rec)
     return out
 
 

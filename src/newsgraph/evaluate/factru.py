@@ -131,6 +131,7 @@ def evaluate(gold: str | Path, limit: int | None = None, peers: bool = True) -> 
     from ..stages.entities import ru as entities
     from ..lang.ru.nlp import load
     from ..model import Article, ArticleRecord
+    from ..lang import get
     from ..resources import Context
 
     docs = documents(gold)[:limit]
@@ -142,7 +143,7 @@ def evaluate(gold: str | Path, limit: int | None = None, peers: bool = True) -> 
     ours = []
     for (doc_id, text, _), doc in zip(docs, parsed):
         rec = ArticleRecord(article=Article(id=doc_id, text=text, lang="ru"))
-        ours.append(ours_spans(entities.run(doc, Context(published=None), rec)))
+        ours.append(ours_spans(entities.run(doc, Context(published=None, lang=get("ru")), rec)))
     stage_secs = time.perf_counter() - t0
     systems = {"ours": ours}
     if peers:

@@ -31,6 +31,8 @@ _DATA_FILES = ("regions.tsv", "geo_abbreviations.tsv", "demonyms.tsv", "landmark
 # record kinds (model.Place.kind) of the index kinds
 _PLACE_KIND = {"country": "country", "admin": "admin", "admin2": "admin", "city": "city",
                "region": "region", "continent": "region", "landmark": "other"}
+# index kinds that are political entities (a named country, division or city: NER type GPE)
+GPE_KINDS = frozenset({"country", "admin", "admin2", "city"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -42,12 +42,13 @@ def read_sections(lines: list[str]) -> dict[str, list[str]]:
     return out
 
 
-def _plurals(words: list[str]) -> set[str]:
+def _plurals(words: list[str], as_is: tuple[str, ...]) -> set[str]:
+    """The words and their plurals in -s (not of those ending in ``as_is``: "Chinese")."""
     out = set()
     for w in words:
         lw = w.lower()
         out.add(lw)
-        if not lw.endswith(("s", "ese", "sh", "ch", "z")):
+        if not lw.endswith(as_is):
             out.add(lw + "s")
     return out
 
@@ -70,6 +71,7 @@ def _build(lang: Language) -> Lexicon:
     norp = read_sections(lang.data("entities_norp.txt"))[""]
     org_file = read_sections(lang.data("entities_orgs.txt"))
     orgs = org_file[""]
+    short = {k: frozenset(v) for k, v in lang.data("entities_words.json").items() if not k.startswith("_")}
     heads, modifiers = set(titles["heads"]), set(titles["modifiers"])
     for word in titles["heads"]:  # spaCy splits "front-runner": "front" "-" "runner"
         if "-" in word.strip("-"):
@@ -82,8 +84,8 @@ def _build(lang: Language) -> Lexicon:
         phrases=_phrase_index(titles["phrases"]),
         capitalized=frozenset(titles["capitalized"]),
         honorifics=frozenset(titles["honorifics"]),
-        norp=frozenset(_plurals(norp)),
+        norp=frozenset(_plurals(norp, tuple(lang.data("entities_words.json")["plural_as_is_endings"]))),
         org_heads=frozenset(orgs),
-        words={k: frozenset(v) for k, v in lang.data("entities_words.json").items() if not k.startswith("_")},
+        words=short,
         org_names=tuple(org_file.get("names", ())),
     )

@@ -168,7 +168,7 @@ def _holder(view: _View, t: Title) -> int | None:
     j = _skip_age(toks, t.ps - 1)
     if j >= 0 and toks.lower[j] in toks.lex.words["articles"]:
         j -= 1
-    if j >= 1 and toks.text[j] in (",", "as") or j >= 1 and toks.lower[j] == "as":
+    if j >= 1 and (toks.text[j] == "," or toks.lower[j] in toks.lex.words["holder_before_title"]):
         return _name_at(view, j - 1, end=True)
     return None
 

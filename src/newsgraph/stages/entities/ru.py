@@ -22,11 +22,12 @@ VERSION = "entities.ru.v1"
 
 def run(doc, ctx: Context, rec: ArticleRecord) -> list[Entity]:
     text = rec.article.text if rec is not None else doc.text
-    mentions = spans.collect(doc, text)
-    groups = group.group(mentions, doc)
+    lang = ctx.lang
+    mentions = spans.collect(doc, text, lang)
+    groups = group.group(mentions, doc, lang)
     ordered = sorted(groups, key=lambda g: min(mentions[k].start for k in g.members))
     ids = {id(g): f"E{n + 1}" for n, g in enumerate(ordered)}
-    role_map = roles.attach(doc, mentions, ordered, ids)
+    role_map = roles.attach(doc, mentions, ordered, ids, lang)
     out = []
     for g in ordered:
         gid = ids[id(g)]

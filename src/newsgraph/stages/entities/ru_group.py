@@ -13,8 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .ru_spans import Mention
-from ...lang.ru.lexicon import acronyms, data, key
-
+from ...lang import Language
+from ...lang.ru.lexicon import acronyms, key, words
 
 
 @dataclass
@@ -24,12 +24,13 @@ class Group:
     name: str = ""
 
 
-def initials(name: str) -> str:
-    words = [w for w in name.replace("-", " ").split() if key(w) not in data("acronym_stop.txt")]
-    return "".join(w[0] for w in words).upper()
+def initials(name: str, lang: Language) -> str:
+    stop = words("acronym_stop.txt", lang)
+    kept = [w for w in name.replace("-", " ").split() if key(w) not in stop]
+    return "".join(w[0] for w in kept).upper()
 
 
-def group(mentions: list[Mention], doc) -> list[Group]:
+def group(mentions: list[Mention], doc, lang: Language) -> list[Group]:
     groups: list[Group] = []
     by_key: dict[tuple[str, str], Group] = {}
     order = sorted(range(len(mentions)), key=lambda k: (-(mentions[k].te - mentions[k].ts), mentions[k].start))
@@ -40,11 +41,11 @@ def group(mentions: list[Mention], doc) -> list[Group]:
             g = Group(type=_family(m.label))
             groups.append(g)
         g.members.append(k)
-        for gk in _keys(m, doc):
+        for gk in _keys(m, doc, lang):
             by_key.setdefault(gk, g)
     for g in groups:
         g.type = _type(g, mentions)
-        g.name = _name(g, mentions)
+        g.name = _name(g, mentions, lang)
     return groups
 
 
@@ -52,7 +53,7 @@ def _family(label: str) -> str:
     return "PLACE" if label in ("GPE", "LOC") else label
 
 
-def _keys(m: Mention, doc) -> list[tuple[str, str]]:
+def _keys(m: Mention, doc, lang: Language) -> list[tuple[str, str]]:
     fam = _family(m.label)
     if fam == "PLACE":
         return [(fam, f"row:{m.place}")] if m.place is not None else [(fam, key(m.normal))]
@@ -65,11 +66,11 @@ def _keys(m: Mention, doc) -> list[tuple[str, str]]:
     out = [(fam, key(m.normal))]
     if m.kind == "acronym":
         return out
-    out.append((fam, "acr:" + initials(m.normal)))
+    out.append((fam, "acr:" + initials(m.normal, lang)))
     nxt = m.te
     if nxt + 2 < len(doc) and doc[nxt].text == "(" and doc[nxt + 2].text == ")":
         out.append((fam, "acr:" + doc[nxt + 1].text))
-    for acr, (expansion, _) in acronyms().items():
+    for acr, (expansion, _) in acronyms(lang).items():
         if key(expansion) == key(m.normal) or key(expansion) in key(m.normal):
             out.append((fam, "acr:" + acr))
     return out
@@ -96,11 +97,11 @@ def _type(g: Group, mentions) -> str:
     return "GPE" if "GPE" in labels else "LOC"
 
 
-def _name(g: Group, mentions) -> str:
+def _name(g: Group, mentions, lang: Language) -> str:
     names = [mentions[k] for k in g.members if mentions[k].kind == "name"]
     if not names:
         acr = mentions[g.members[0]].normal
-        expansion = acronyms().get(acr, (acr, ""))[0]
+        expansion = acronyms(lang).get(acr, (acr, ""))[0]
         return expansion
     best = max(names, key=lambda m: (not m.normal.isupper(), len(m.normal.split()), len(m.normal), -m.start))
     return _clean(best.normal)

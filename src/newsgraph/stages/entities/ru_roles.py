@@ -11,18 +11,36 @@ organisation the first ORG (else GPE) entity whose mention lies inside the phras
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from ...lang import Language
 from ...model import Role
 from ...lang.ru.lexicon import key, title_heads, title_modifiers
 
-_LINKS = {"appos", "flat", "flat:name", "nmod", "nsubj", "conj"}
+
+@dataclass(frozen=True)
+class _Words:
+    """The title lists and the label sets of the roles this module reads (one language)."""
+
+    heads: set[str]
+    modifiers: set[str]
+    links: frozenset[str]  # how a name hangs on its title ("министр ... Улан Ниязбеков")
+    apposition: frozenset[str]
+    nmod: frozenset[str]
 
 
-def _is_title(t) -> bool:
+def _words(lang: Language) -> _Words:
+    return lang.cached("entities.ru.roles", lambda: _Words(
+        title_heads(lang), title_modifiers(lang), lang.deps("title_link"), lang.deps("apposition"),
+        lang.deps("nominal_modifier")))
+
+
+def _is_title(t, w: _Words) -> bool:
     lemma = key(t.lemma_)
-    return t.pos_ in ("NOUN", "PROPN") and (lemma in title_heads() or lemma in title_modifiers())
+    return t.pos_ in ("NOUN", "PROPN") and (lemma in w.heads or lemma in w.modifiers)
 
 
-def attach(doc, mentions, groups, ids) -> dict[str, list[Role]]:
+def attach(doc, mentions, groups, ids, lang: Language) -> dict[str, list[Role]]:
     owner: dict[int, str] = {}  # token -> entity id
     types: dict[str, str] = {}
     for g in groups:
@@ -32,29 +50,31 @@ def attach(doc, mentions, groups, ids) -> dict[str, list[Role]]:
             for i in range(mentions[k].ts, mentions[k].te):
                 owner.setdefault(i, gid)
     out: dict[str, list[Role]] = {}
+    w = _words(lang)
     for g in groups:
         if g.type != "PERSON":
             continue
         gid = ids[id(g)]
         for k in g.members:
-            role = _role(doc, mentions[k], owner, types)
+            role = _role(doc, mentions[k], owner, types, w)
             if role is not None and all(r.start != role.start for r in out.get(gid, [])):
                 out.setdefault(gid, []).append(role)
     return out
 
 
-def _role(doc, m, owner, types) -> Role | None:
+def _role(doc, m, owner, types, w: _Words) -> Role | None:
     root = _root(doc, m)
     cand = None
-    if root.head.i != root.i and root.head.i < m.ts and _is_title(root.head) and root.dep_ in _LINKS:
+    if root.head.i != root.i and root.head.i < m.ts and _is_title(root.head, w) and root.dep_ in w.links:
         cand = root.head
         top = cand
-        while top.head.i != top.i and top.head.i < cand.i and _is_title(top.head) and top.dep_ == "nmod":
+        while top.head.i != top.i and top.head.i < cand.i and _is_title(top.head, w) and top.dep_ in w.nmod:
             top = top.head  # "заместитель председателя": the phrase starts at the outer title
         start, end = top.left_edge.i, m.ts
     else:
         for child in root.children:
-            if child.i >= m.te and child.dep_ == "appos" and _is_title(child) and doc[child.left_edge.i - 1].text in ",(—–":
+            if child.i >= m.te and child.dep_ in w.apposition and _is_title(child, w) \
+                    and doc[child.left_edge.i - 1].text in ",(—–":
                 cand = child
                 start, end = child.left_edge.i, child.right_edge.i + 1
                 break

@@ -18,11 +18,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ...lang import Language
 from ...resources import gazetteer_ru as places_index
 from ...lang.ru.lexicon import acronyms, key, org_generic, org_heads, org_names, place_heads
 
 _ACRONYM = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁa-zа-яё]?[A-ZА-ЯЁ]{1,5}$")
-_PLACE_KINDS = {"country", "admin", "admin2", "city"}
 
 
 @dataclass(slots=True)
@@ -41,17 +41,17 @@ def is_acronym(word: str) -> bool:
     return bool(_ACRONYM.match(word)) and sum(ch.isupper() for ch in word) >= 2
 
 
-def collect(doc, text: str) -> list[Mention]:
+def collect(doc, text: str, lang: Language) -> list[Mention]:
     mentions = _from_ner(doc)
     for m in mentions:
-        _check_type(doc, m)
-    mentions += _org_of_place(doc, mentions)
-    _extend_descriptors(doc, mentions)
+        _check_type(doc, m, lang)
+    mentions += _org_of_place(doc, mentions, lang)
+    _extend_descriptors(doc, mentions, lang)
     mentions += _org_with_place(doc, mentions)
     _extend_adjectives(doc, mentions)
-    mentions += _acronyms(doc, mentions)
-    mentions += _generic_orgs(doc, mentions)
-    mentions += _repeats(doc, mentions)
+    mentions += _acronyms(doc, mentions, lang)
+    mentions += _generic_orgs(doc, mentions, lang)
+    mentions += _repeats(doc, mentions, lang)
     return sorted(mentions, key=lambda m: (m.start, -m.end))
 
 
@@ -85,38 +85,40 @@ def _from_ner(doc) -> list[Mention]:
     return out
 
 
-def _check_type(doc, m: Mention) -> None:
+def _check_type(doc, m: Mention, lang: Language) -> None:
     first = doc[m.ts].lemma_
-    known = acronyms().get(m.normal) or acronyms().get(doc[m.ts:m.te].text)
+    known = acronyms(lang).get(m.normal) or acronyms(lang).get(doc[m.ts:m.te].text)
     if known and known[1] in ("ORG", "GPE"):
         m.label = known[1]
-    if key(m.normal) in org_names() or key(" ".join(t.lemma_ for t in doc[m.ts:m.te])) in org_names():
+    names, heads = org_names(lang), org_heads(lang)
+    if key(m.normal) in names or key(" ".join(t.lemma_ for t in doc[m.ts:m.te])) in names:
         m.label = "ORG"
         return
-    if m.label in ("LOC", "PERSON") and key(first) in org_heads() and m.te - m.ts > 1:
+    if m.label in ("LOC", "PERSON") and key(first) in heads and m.te - m.ts > 1:
         m.label = "ORG"
         return
     if m.label == "PERSON":
         return
     rows = places_index.lookup(m.normal) or places_index.lookup(" ".join(t.lemma_ for t in doc[m.ts:m.te]))
     if m.label == "ORG":
-        if rows and not any(key(t.lemma_) in org_heads() for t in doc[m.ts:m.te]):
+        if rows and not any(key(t.lemma_) in heads for t in doc[m.ts:m.te]):
             m.label, m.place = "GPE", rows[0]
         return
     if rows:
         m.place = rows[0]
         from ...resources import gazetteer
-        m.label = "GPE" if gazetteer.load().kind(rows[0]) in _PLACE_KINDS else "LOC"
+        m.label = "GPE" if gazetteer.load().kind(rows[0]) in gazetteer.GPE_KINDS else "LOC"
 
 
-def _org_of_place(doc, mentions: list[Mention]) -> list[Mention]:
+def _org_of_place(doc, mentions: list[Mention], lang: Language) -> list[Mention]:
     out = []
     starts = {m.ts for m in mentions}
+    heads = org_heads(lang)
     for m in mentions:
         if m.label not in ("GPE", "LOC") or m.ts == 0:
             continue
         head = doc[m.ts - 1]
-        if key(head.lemma_) in org_heads() and head.pos_ == "NOUN" and (m.ts - 1) not in starts:
+        if key(head.lemma_) in heads and head.pos_ == "NOUN" and (m.ts - 1) not in starts:
             ts = m.ts - 1
             while ts > 0 and doc[ts - 1].pos_ == "ADJ" and doc[ts - 1].head.i == head.i:
                 ts -= 1
@@ -125,7 +127,7 @@ def _org_of_place(doc, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def _extend_descriptors(doc, mentions: list[Mention]) -> None:
+def _extend_descriptors(doc, mentions: list[Mention], lang: Language) -> None:
     """'еженедельника «Пермский обозреватель»', 'города Минска': the kind word (and its
     adjectives) joins the name it stands before."""
     cov = _covered(mentions, len(doc))
@@ -138,7 +140,7 @@ def _extend_descriptors(doc, mentions: list[Mention]) -> None:
         if i < 0:
             continue
         head = doc[i]
-        heads = org_heads() if m.label == "ORG" else place_heads() if m.label in ("GPE", "LOC") else ()
+        heads = org_heads(lang) if m.label == "ORG" else place_heads(lang) if m.label in ("GPE", "LOC") else ()
         listed = key(head.lemma_) in heads
         capital_ok = head.text[:1].islower() or head.is_sent_start
         if head.pos_ != "NOUN" or not listed or not capital_ok or cov[i]:
@@ -162,12 +164,13 @@ def _extend_adjectives(doc, mentions: list[Mention]) -> None:
         m.ts, m.start = ts, doc[ts].idx
 
 
-def _generic_orgs(doc, mentions: list[Mention]) -> list[Mention]:
+def _generic_orgs(doc, mentions: list[Mention], lang: Language) -> list[Mention]:
     """'правительство', 'Кипрское правительство', 'власти Таиланда': an organisation named by its kind."""
     cov = _covered(mentions, len(doc))
     out = []
+    generic = org_generic(lang)
     for t in doc:
-        if cov[t.i] or t.pos_ != "NOUN" or key(t.lemma_) not in org_generic():
+        if cov[t.i] or t.pos_ != "NOUN" or key(t.lemma_) not in generic:
             continue
         if key(t.lemma_) == "власть" and t.morph.get("Number") != ["Plur"]:
             continue
@@ -209,9 +212,9 @@ def _covered(mentions: list[Mention], n: int) -> list[bool]:
     return cov
 
 
-def _acronyms(doc, mentions: list[Mention]) -> list[Mention]:
+def _acronyms(doc, mentions: list[Mention], lang: Language) -> list[Mention]:
     cov = _covered(mentions, len(doc))
-    known = acronyms()
+    known = acronyms(lang)
     named = {m.normal for m in mentions if m.kind == "acronym"} | {doc[m.ts].text for m in mentions if m.te - m.ts == 1}
     out = []
     for t in doc:
@@ -232,7 +235,7 @@ def _defined(doc, t) -> bool:
     return 0 < t.i < len(doc) - 1 and doc[t.i - 1].text == "(" and doc[t.i + 1].text == ")"
 
 
-def _repeats(doc, mentions: list[Mention]) -> list[Mention]:
+def _repeats(doc, mentions: list[Mention], lang: Language) -> list[Mention]:
     cov = _covered(mentions, len(doc))
     by_lemma: dict[str, str] = {}
     for m in mentions:
@@ -250,7 +253,7 @@ def _repeats(doc, mentions: list[Mention]) -> list[Mention]:
         if label is not None and t.pos_ in ("PROPN", "NOUN", "ADJ"):
             m = _mention(doc, t.i, t.i + 1, label, _normal_word(t))
             if label in ("GPE", "LOC"):
-                _check_type(doc, m)
+                _check_type(doc, m, lang)
             out.append(m)
     return out
 

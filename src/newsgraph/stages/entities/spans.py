@@ -130,7 +130,7 @@ def _after_title(toks: Tokens, ts: int, te: int, lex: Lexicon) -> int:
     k = ts
     while k < te and (lower[k] in lex.modifiers or lower[k] in lex.heads):
         k += 1
-    if k == ts or k + 1 >= te or lower[k] not in ("of", "for") or lower[k - 1] not in lex.heads:
+    if k == ts or k + 1 >= te or lower[k] not in lex.words["org_after_title"] or lower[k - 1] not in lex.heads:
         return ts
     k += 1
     return k + 1 if lower[k] == "the" and k + 1 < te else k

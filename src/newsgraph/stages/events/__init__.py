@@ -28,16 +28,12 @@ from .detect import Trigger, find_triggers, lemma
 from .factuality import clause_year, factuality
 from .lexicon import Lexicon, load
 
-_CLAUSAL = {"ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "conj"}
-_COERCIVE_IMPLIED = {"COERCE", "MOBILIZE"}
-_FORCE_MODES = {"crowd-control", "firearms"}
-_REAL = ("asserted", "historical")  # shots with no shooter named: the police nearby, if any
 
-
-def _depth(tok) -> int:
+def _depth(tok, lex: Lexicon) -> int:
     d, t = 0, tok
-    while t.dep_ != "ROOT" and d < 8:
-        if t.dep_ in _CLAUSAL:
+    root, clausal = lex.dep("root"), lex.dep("clause_link")
+    while t.dep_ not in root and d < 8:
+        if t.dep_ in clausal:
             d += 1
         t = t.head
     return d
@@ -91,7 +87,8 @@ def _roles(trig: Trigger, art: _Article, by_tok: dict) -> tuple:
         inner = roles.instrument_actor(trig, art.ents, by_tok)
         if inner is not None:
             actor = inner.get("actor")
-    if actor is None and (trig.type in _COERCIVE_IMPLIED or trig.mode in _FORCE_MODES):
+    # shots with no shooter named: the police nearby, if any
+    if actor is None and (art.lex.is_("coercive_implied_types", trig.type) or art.lex.is_("force_modes", trig.mode)):
         actor = roles.authority(trig, art.ents, art.lex)
     return actor, target
 
@@ -99,10 +96,10 @@ def _roles(trig: Trigger, art: _Article, by_tok: dict) -> tuple:
 def _make(trig: Trigger, typ: str, mode, actor, target, art: _Article, conf: float) -> dict:
     tok = trig.tok
     sent = tok.sent
-    inner = roles.embedded(tok)
+    inner = roles.embedded(tok, art.lex)
     times = [t for t in art.times if t.id not in art.statement_times and not any(a <= t.start < b for a, b in inner)]
     time_id, date, source = event_date(tok, times, art.ctx)
-    fact_date = date if source == "time" else clause_year(tok)
+    fact_date = date if source == "time" else clause_year(tok, art.lex)
     fact = factuality(tok, art.lex, fact_date, art.ctx.published_date)
     return {
         "trig": trig, "type": typ, "mode": mode, "actor": actor, "target": target,
@@ -121,13 +118,13 @@ def _not_a_party(places, actor, target) -> list:
     return [p for p in places if not any(p.start <= h < p.end for h in heads)]
 
 
-def _purpose(tok) -> bool:
+def _purpose(tok, lex: Lexicon) -> bool:
     """An infinitive of purpose under another verb ("staged protests to demand reforms")."""
-    return tok.dep_ in ("advcl", "xcomp") and tok.head.pos_ == "VERB" and any(c.tag_ == "TO" for c in tok.children)
+    return tok.dep_ in lex.dep("purpose_clause") and tok.head.pos_ == "VERB" and any(c.tag_ == "TO" for c in tok.children)
 
 
-def _score(trig: Trigger, actor, target) -> float:
-    c = trig.conf - 0.06 * _depth(trig.tok) - (0.08 if _purpose(trig.tok) else 0.0)
+def _score(trig: Trigger, actor, target, lex: Lexicon) -> float:
+    c = trig.conf - 0.06 * _depth(trig.tok, lex) - (0.08 if _purpose(trig.tok, lex) else 0.0)
     if actor is not None:
         c += 0.08 if actor.entity else 0.04
     if target is not None:
@@ -142,7 +139,7 @@ def _sentence_events(sent, art: _Article) -> list[dict]:
     for trig in trigs:
         actor, target = _roles(trig, art, by_tok)
         _refine_mode(trig, target, art.lex)
-        ev = _make(trig, trig.type, trig.mode, actor, target, art, _score(trig, actor, target))
+        ev = _make(trig, trig.type, trig.mode, actor, target, art, _score(trig, actor, target, art.lex))
         if ev["fact"] == "hypothetical":
             ev["conf"] -= 0.1
         by_tok[trig.tok.i] = ev
@@ -198,7 +195,7 @@ def _discourse(events: list[dict], art: _Article) -> None:
     for ev in events:
         k = bisect.bisect_right(starts, ev["trig"].start) - 1
         ev["_sent"] = k
-        real = ev["fact"] in _REAL
+        real = art.lex.is_("real_factuality", ev["fact"])
         if ev["place"] is not None:
             last = (k, ev["place"]) if real else last
         elif last is not None and k - last[0] <= 2:

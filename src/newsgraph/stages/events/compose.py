@@ -28,14 +28,14 @@ def intent_head(tok, lex: Lexicon):
     """The nearest verb/adjective above ``tok`` that is an intent, request, refusal or threat."""
     t = tok
     if t.pos_ in ("NOUN", "PROPN") and t.dep_ in lex.dep("nominal_argument"):
-        t = t.head if t.dep_ != "pobj" else t.head.head
+        t = t.head if t.dep_ not in lex.dep("prep_object") else t.head.head
         if _kind(t, lex) and t.i != tok.i:
             return t
     for _ in range(3):
         if t.dep_ not in lex.dep("intent_chain"):
             return None
         t = t.head
-        if t.dep_ == "prep":
+        if t.dep_ in lex.dep("preposition"):
             continue
         if _kind(t, lex):
             return t
@@ -82,8 +82,8 @@ def derive(trig: Trigger, fact: str, lex: Lexicon) -> Derived | None:
         if kind == "agree_or_threaten" and trig.kind == "noun" and lex.is_("plotting_verbs", lemma(head)):
             return None  # "preparing attacks" is a plot, not a statement of intent
         if kind == "agree_or_threaten":
-            if lemma(head) in ("say", "announce", "declare"):
-                if _must(trig.tok):
+            if lex.is_("announce_verbs", lemma(head)):
+                if _must(trig.tok, lex):
                     return Derived(head, "REQUEST", None, trig)
                 if fact == "negated" and pol == "coop":  # "says it will not accept"
                     return Derived(trig.tok, "REJECT", None, trig)
@@ -93,14 +93,14 @@ def derive(trig: Trigger, fact: str, lex: Lexicon) -> Derived | None:
             if pol == "coop":
                 return Derived(head, "AGREE", None, trig)
             if pol == "conflict" and lemma(head) == "prepare" and head.pos_ == "VERB" and \
-                    trig.tok.dep_ == "xcomp" and trig.tok.head.i == head.i:
+                    trig.tok.dep_ in lex.dep("open_complement") and trig.tok.head.i == head.i:
                 return Derived(head, "MOBILIZE", "troops", trig)  # "prepared to resume shelling"
             if pol == "conflict":
                 return Derived(head, "THREATEN", threat_mode(trig, lex), trig)
             return None
-    if _must(trig.tok) and trig.tok.dep_ == "ccomp":
+    if _must(trig.tok, lex) and trig.tok.dep_ in lex.dep("clausal_complement"):
         return Derived(trig.tok.head, "REQUEST", None, trig)
-    if fact == "future" or (fact == "hypothetical" and _would(trig.tok)):
+    if fact == "future" or (fact == "hypothetical" and _would(trig.tok, lex)):
         if pol == "coop":
             return Derived(trig.tok, "AGREE", None, trig)
         if pol == "conflict":
@@ -110,13 +110,13 @@ def derive(trig: Trigger, fact: str, lex: Lexicon) -> Derived | None:
     return None
 
 
-def _aux(tok) -> set[str]:
-    return {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+def _aux(tok, lex: Lexicon) -> set[str]:
+    return {c.lower_ for c in tok.children if c.dep_ in lex.dep("any_auxiliary")}
 
 
-def _must(tok) -> bool:
-    return bool(_aux(tok) & {"must", "should"})
+def _must(tok, lex: Lexicon) -> bool:
+    return bool(_aux(tok, lex) & lex.words["obligation_modals"])
 
 
-def _would(tok) -> bool:
-    return "would" in _aux(tok)
+def _would(tok, lex: Lexicon) -> bool:
+    return "would" in _aux(tok, lex)

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from .lexicon import Lexicon
 
-_REAL = {"asserted", "historical"}
-
 
 def _vague(role, lex: Lexicon) -> bool:
     return role is None or role.text is None or lex.is_("vague_role_words", role.text.lower().split()[-1])
@@ -22,7 +20,7 @@ def share(events: list[dict], place_names: dict[str, str], lex: Lexicon) -> None
     groups: dict[tuple, list[dict]] = {}
     for ev in events:
         name = place_names.get(ev["place"]) if ev["place"] else None
-        if name is None or ev["fact"] not in _REAL:
+        if name is None or not lex.is_("real_factuality", ev["fact"]):
             continue
         groups.setdefault((ev["type"], ev["mode"], name.lower()), []).append(ev)
     for group in groups.values():

@@ -33,26 +33,27 @@ def lemma(tok) -> str:
     return tok.lemma_.lower()
 
 
-def _children_words(tok):
+def _children_words(tok, lex: Lexicon):
     """(word token) candidates that complete a phrase: particles, objects, complements and
     the objects of prepositions under the verb."""
+    prep, pobj, modifier = lex.dep("preposition_or_agent"), lex.dep("prep_object"), lex.dep("noun_modifier")
     for c in tok.children:
-        if c.dep_ == "prep" or c.dep_ == "agent":
+        if c.dep_ in prep:
             for g in c.children:
-                if g.dep_ == "pobj":
+                if g.dep_ in pobj:
                     yield g
                     for gg in g.children:
-                        if gg.dep_ in ("compound", "amod"):
+                        if gg.dep_ in modifier:
                             yield gg
             yield c
-        elif c.dep_ in ("prt", "dobj", "acomp", "oprd", "advmod", "npadvmod", "nsubjpass", "xcomp", "ccomp", "dative"):
+        elif c.dep_ in lex.dep("phrase_word"):
             yield c
-            if c.dep_ in ("dobj", "nsubjpass"):
+            if c.dep_ in lex.dep("patient"):
                 for g in c.children:
-                    if g.dep_ in ("compound", "amod", "prep"):
+                    if g.dep_ in lex.dep("patient_modifier"):
                         yield g
                         for gg in g.children:
-                            if gg.dep_ == "pobj":
+                            if gg.dep_ in pobj:
                                 yield gg
 
 
@@ -61,7 +62,7 @@ def _phrase(tok, lex: Lexicon) -> Trigger | None:
     if not options:
         return None
     words = {}
-    for w in _children_words(tok):
+    for w in _children_words(tok, lex):
         words.setdefault(lemma(w), w)
         words.setdefault(w.lower_, w)
     for word, typ, mode in options:
@@ -73,27 +74,36 @@ def _phrase(tok, lex: Lexicon) -> Trigger | None:
     return None
 
 
-def _has_dobj(tok) -> object | None:
+def _has_dobj(tok, lex: Lexicon) -> object | None:
     for c in tok.children:
-        if c.dep_ == "dobj":
+        if c.dep_ in lex.dep("object"):
             return c
     for c in tok.children:
-        if c.dep_ == "dative":
+        if c.dep_ in lex.dep("dative"):
             return c
     return None
 
 
-def _subj(tok):
+def _subj(tok, lex: Lexicon):
     for c in tok.children:
-        if c.dep_ in ("nsubj", "nsubjpass"):
+        if c.dep_ in lex.dep("any_nominal_subject"):
             return c
     return None
+
+
+def _passive_subject(tok, lex: Lexicon):
+    passive = lex.dep("nominal_passive_subject")
+    return next((c for c in tok.children if c.dep_ in passive), None)
+
+
+# requirements of verb_requires that name a clause under the verb -> its role in labels.json
+_CLAUSE_REQUIREMENT = {"xcomp": "open_complement", "ccomp": "clausal_complement"}
 
 
 def _requirement_met(tok, req: list[str], lex: Lexicon) -> bool:
-    preps = {lemma(c) for c in tok.children if c.dep_ in ("prep", "agent")}
-    obj = _has_dobj(tok)
-    passive_subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    preps = {lemma(c) for c in tok.children if c.dep_ in lex.dep("preposition_or_agent")}
+    obj = _has_dobj(tok, lex)
+    passive_subj = _passive_subject(tok, lex)
     patient = obj or passive_subj
     for r in req:
         if r in preps:
@@ -101,18 +111,19 @@ def _requirement_met(tok, req: list[str], lex: Lexicon) -> bool:
         if r == "dobj" and (obj is not None or passive_subj is not None):
             return True
         if r == "intrans" and obj is None and passive_subj is None and not any(
-                c.dep_ == "agent" for c in tok.children) and tok.tag_ != "VBN" or (r == "intrans" and tok.dep_ == "ROOT" and obj is None):
+                c.dep_ in lex.dep("agent") for c in tok.children) and tok.tag_ != "VBN" \
+                or (r == "intrans" and tok.dep_ in lex.dep("root") and obj is None):
             return True
         if r == "passive" and passive_subj is not None:
             return True
-        if r in ("xcomp", "ccomp") and any(c.dep_ == r for c in tok.children):
+        if r in _CLAUSE_REQUIREMENT and any(c.dep_ in lex.dep(_CLAUSE_REQUIREMENT[r]) for c in tok.children):
             return True
         if r == "conj_subj":
-            s = _subj(tok)
-            if s is not None and any(c.dep_ == "conj" for c in s.children):
+            s = _subj(tok, lex)
+            if s is not None and any(c.dep_ in lex.dep("conjunct") for c in s.children):
                 return True
         if r == "plural_subj":
-            s = _subj(tok)
+            s = _subj(tok, lex)
             if s is not None and s.tag_ in ("NNS", "NNPS"):
                 return True
         if r.endswith("_dobj") and patient is not None:
@@ -126,10 +137,10 @@ def _patient_is(tok, kind: str, lex: Lexicon) -> bool:
     lem = lemma(tok)
     if kind == "person":
         if tok.tag_ == "PRP":
-            return tok.lower_ not in ("it", "everyone", "themselves", "himself", "herself", "itself")
+            return not lex.is_("non_person_pronouns", tok.lower_)
         return tok.ent_type_ in ("PERSON", "NORP") or lex.is_("person_nouns", lem)
     return lex.is_(f"{kind}_nouns", lem) or any(lex.is_(f"{kind}_nouns", lemma(c)) for c in tok.children
-                                                if c.dep_ in ("compound", "amod", "prep"))
+                                                if c.dep_ in lex.dep("patient_modifier"))
 
 
 def _verb_trigger(tok, lex: Lexicon) -> Trigger | None:
@@ -140,12 +151,12 @@ def _verb_trigger(tok, lex: Lexicon) -> Trigger | None:
     req = lex.verb_requires.get(lem)
     if req and not _requirement_met(tok, req, lex):
         return None
-    if lem == "hold" and any(c.dep_ == "prt" for c in tok.children):  # "held up", "held back"
+    if lem == "hold" and any(c.dep_ in lex.dep("particle") for c in tok.children):  # "held up", "held back"
         return None
-    if tok.dep_ == "amod":  # "its long-threatened invasion", "the wanted man": a modifier, not an act
+    if tok.dep_ in lex.dep("adjectival_modifier"):  # "its long-threatened invasion", "the wanted man": a modifier
         return None
     typ, mode = opts[0]
-    patient = _has_dobj(tok) or next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    patient = _has_dobj(tok, lex) or _passive_subject(tok, lex)
     for kind, (t, m) in (lex.retype or {}).get(lem, {}).items():
         if patient is not None and _patient_is(patient, kind, lex):  # "dismissed the police chief"
             typ, mode = t, m
@@ -156,32 +167,33 @@ def _verb_trigger(tok, lex: Lexicon) -> Trigger | None:
 def _noun_licensed(tok, typ: str, lex: Lexicon) -> bool:
     need = lex.noun_requires.get(typ)
     head = tok.head
-    if tok.dep_ == "compound":  # "police firing" -> "firing" is the trigger, not "police"
+    if tok.dep_ in lex.dep("compound"):  # "police firing" -> "firing" is the trigger, not "police"
         return False
-    if nominal_gerund(tok) is not None:  # "in police firing" parsed as police + a verb
+    if nominal_gerund(tok, lex) is not None:  # "in police firing" parsed as police + a verb
         return True
     if need != "light":
         return True
-    if tok.dep_ == "ROOT":
+    if tok.dep_ in lex.dep("root"):
         return True
-    if tok.dep_ in ("nsubj", "nsubjpass"):  # "talks were held", "the summit began", not "the talks were useful"
+    if tok.dep_ in lex.dep("any_nominal_subject"):  # "talks were held", "the summit began", not "the talks were useful"
         return lex.is_("light_verbs", lemma(head)) or lex.is_("happen_verbs", lemma(head))
-    if tok.dep_ in ("dobj", "attr", "oprd") and lex.is_("light_verbs", lemma(head)):
+    if tok.dep_ in lex.dep("object_attribute_or_predicate") and lex.is_("light_verbs", lemma(head)):
         return True
-    if tok.dep_ == "pobj" and head.dep_ == "prep" and lemma(head) in ("for", "in", "into") and \
-            lex.is_("light_verbs", lemma(head.head)):
+    if tok.dep_ in lex.dep("prep_object") and head.dep_ in lex.dep("preposition") \
+            and lex.is_("light_noun_preps", lemma(head)) and lex.is_("light_verbs", lemma(head.head)):
         return True
     return False
 
 
-def nominal_gerund(tok):
+def nominal_gerund(tok, lex: Lexicon):
     """The noun before a gerund the parser took for a verb ("in police firing" parsed as
     police <- firing): that noun is the gerund's actor. None when it is a real verb."""
-    if tok.tag_ != "VBG" or tok.i == 0 or tok.dep_ not in ("acl", "advcl", "pcomp", "xcomp", "conj"):
+    if tok.tag_ != "VBG" or tok.i == 0 or tok.dep_ not in lex.dep("gerund_link"):
         return None
     prev = tok.doc[tok.i - 1]
-    if prev.pos_ in _NOUN_POS and prev.dep_ in ("pobj", "compound", "nsubj", "dobj", "conj") and \
-            not any(c.dep_ in ("dobj", "nsubj") and c.pos_ in ("NOUN", "PROPN", "PRON") for c in tok.children):
+    argument = lex.dep("gerund_argument")
+    if prev.pos_ in _NOUN_POS and prev.dep_ in lex.dep("gerund_actor") and \
+            not any(c.dep_ in argument and c.pos_ in ("NOUN", "PROPN", "PRON") for c in tok.children):
         return prev
     return None
 
@@ -190,29 +202,21 @@ def _noun_trigger(tok, lex: Lexicon) -> Trigger | None:
     if tok.ent_type_ in ("DATE", "TIME"):  # "March 1", not a march
         return None
     lem = lemma(tok)
-    compound = next((c for c in tok.children if c.dep_ == "compound"), None)
-    joint = next((c for c in tok.children if c.dep_ == "amod" and lex.nouns.get(f"{lemma(c)} {lemma(tok)}")), None)
+    compound = next((c for c in tok.children if c.dep_ in lex.dep("compound")), None)
+    amod = lex.dep("adjectival_modifier")
+    joint = next((c for c in tok.children if c.dep_ in amod and lex.nouns.get(f"{lemma(c)} {lemma(tok)}")), None)
     compound = compound or joint  # "joint operation": a modifier that makes its own event noun
     entry = None
     if compound is not None:
-        entry = lex.nouns.get(f"{lemma(compound)} {lem}") or lex.nouns.get(f"{lemma(compound)}-{lem}")
-        if lemma(compound) in ("air", "drone", "missile") and lem in ("strike", "raid", "attack"):
-            entry = ("ASSAULT", "aerial" if lemma(compound) == "air" else "drone")
-        elif lemma(compound) in ("hunger",) and lem == "strike":
-            entry = ("PROTEST", "hunger")
-        elif lemma(compound) == "suicide":
-            entry = ("ASSAULT", "suicide-attack")
-        elif lemma(compound) == "tear" and lem == "gas":
-            entry = ("ASSAULT", "crowd-control")
-        elif lemma(compound) == "court" and lem == "arrest":  # courting arrest is a protest
-            entry = ("PROTEST", "demo")
-        elif lemma(compound) == "flag" and lem == "march":
-            entry = ("MOBILIZE", "police")
+        mod = lemma(compound)
+        entry = lex.nouns.get(f"{mod} {lem}") or lex.nouns.get(f"{mod}-{lem}")
+        # "air strike", "hunger strike", "tear gas", "court arrest" (courting arrest is a protest)
+        entry = lex.compound_triggers.get(f"{mod} {lem}") or lex.compound_triggers.get(f"{mod} *") or entry
     paired = entry is not None  # "phone conversation", "joint operation": the modifier is part of the trigger
     entry = entry or lex.nouns.get(lem) or lex.nouns.get(tok.lower_)
     if entry is None:
         return None
-    if any(lex.is_("medical_modifiers", lemma(c)) for c in tok.children if c.dep_ in ("amod", "compound")):
+    if any(lex.is_("medical_modifiers", lemma(c)) for c in tok.children if c.dep_ in lex.dep("noun_modifier")):
         return None  # "cardiac arrest"
     typ, mode = entry
     if typ == "ACCUSE" and lem == "protest" and not lex.is_("diplomatic_protest_verbs", lemma(tok.head)):
@@ -221,7 +225,7 @@ def _noun_trigger(tok, lex: Lexicon) -> Trigger | None:
         return None
     start = compound.idx if compound is not None and (paired or entry != lex.nouns.get(lem)) else tok.idx
     # a noun carried by a light verb ("staged demonstrations") is as sure as a verb
-    light = tok.dep_ in ("dobj", "attr") and lex.is_("light_verbs", lemma(tok.head))
+    light = tok.dep_ in lex.dep("object_or_attribute") and lex.is_("light_verbs", lemma(tok.head))
     return Trigger(tok, start, tok.idx + len(tok.text), typ, mode, "noun", 0.74 if light else 0.6)
 
 
@@ -231,9 +235,9 @@ def find_triggers(sent, lex: Lexicon) -> list[Trigger]:
     verbs_at: set[int] = set()
     for tok in sent:
         lem = lemma(tok)
-        if nominal_gerund(tok) is not None or (tok.tag_ == "VBG" and tok.dep_ in lex.dep("nominal_argument")):
+        if nominal_gerund(tok, lex) is not None or (tok.tag_ == "VBG" and tok.dep_ in lex.dep("nominal_argument")):
             trig = _noun_trigger(tok, lex)  # "in police firing": a gerund used as a noun
-        elif tok.pos_ in _VERB_TAGS or (tok.pos_ == "AUX" and lem not in ("be", "have", "do")):
+        elif tok.pos_ in _VERB_TAGS or (tok.pos_ == "AUX" and not lex.is_("non_trigger_auxiliaries", lem)):
             if lex.is_("reporting_verbs", lem) and lem not in lex.phrases:
                 continue
             trig = _phrase(tok, lex) or _verb_trigger(tok, lex)
@@ -250,14 +254,10 @@ def find_triggers(sent, lex: Lexicon) -> list[Trigger]:
     # an event noun that is the object of another trigger is that event's target
     # ("lifted the ban", "violated a ban", "signed an agreement")
     # (verbs of judging or asking keep theirs: "condemned the detention", "demanded the arrest")
-    keep = {t.tok.i for t in out if t.type in _ABOUT_EVENTS} | {t.tok.i for t in out if lemma(t.tok) == "order"}
-    return [t for t in out if not (t.kind == "noun" and t.tok.dep_ in ("dobj", "nsubjpass")
+    keep = {t.tok.i for t in out if lex.is_("about_event_types", t.type) or lemma(t.tok) == "order"}
+    patient = lex.dep("patient")
+    return [t for t in out if not (t.kind == "noun" and t.tok.dep_ in patient
                                    and t.tok.head.i in verbs_at and t.tok.head.i not in keep)]
-
-
-_ABOUT_EVENTS = {"ACCUSE", "REQUEST", "SUPPORT", "THREATEN"}
-
-
 
 
 def _must_request(tok, lex: Lexicon) -> Trigger | None:
@@ -265,9 +265,11 @@ def _must_request(tok, lex: Lexicon) -> Trigger | None:
     lem = lemma(tok)
     if not (lex.is_("reporting_verbs", lem) or lex.is_("must_heads", lem)):
         return None
+    aux, subjects = lex.dep("auxiliary"), lex.dep("any_nominal_subject")
     for c in tok.children:
-        if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in ("must", "should") for a in c.children):
-            subj = next((s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")), None)
-            if subj is not None and subj.lower_ not in ("we", "i"):
+        if c.dep_ in lex.dep("clausal_complement") and any(
+                a.dep_ in aux and lex.is_("obligation_modals", a.lower_) for a in c.children):
+            subj = next((s for s in c.children if s.dep_ in subjects), None)
+            if subj is not None and not lex.is_("first_person_subjects", subj.lower_):
                 return Trigger(tok, tok.idx, tok.idx + len(tok.text), "REQUEST", None, "verb", 0.75)
     return None

@@ -31,12 +31,19 @@ class Lexicon:
     threat_modes: dict[str, dict[str, str]]
     weapon_cues: dict[str, frozenset[str]]
     retype: dict[str, dict[str, tuple[str, str | None]]] = None  # lemma -> patient kind -> (type, mode)
+    article_prefixes: tuple[str, ...] = ()  # stripped off a role's text, in this order ("the ", "a ")
+    # "air strike" / "suicide *" (modifier + event noun, or any noun) -> (type, mode)
+    compound_triggers: dict[str, tuple[str, str | None]] = dataclasses.field(default_factory=dict)
 
     deps: dict[str, frozenset[str]] = dataclasses.field(default_factory=dict)  # role -> labels (labels.json)
 
     def dep(self, role: str) -> frozenset[str]:
         """The dependency labels of ``role`` in the language's scheme (labels.json)."""
-        return self.deps[role]
+        try:
+            return self.deps[role]
+        except KeyError:
+            raise ResourceError(f"the language's labels.json has no role {role!r}; add it "
+                                f"(roles: {', '.join(sorted(self.deps))})") from None
 
     def is_(self, set_name: str, word: str) -> bool:
         """Whether ``word`` is in the word set ``set_name`` (a missing set is an error, not False)."""
@@ -81,7 +88,19 @@ def _build(raw: dict, where: str) -> Lexicon:
         weapon_cues={k: frozenset(v) for k, v in raw["weapon_cues"].items()},
         retype={lem: {kind: (tm[0], _mode(tm[1])) for kind, tm in kinds.items()}
                 for lem, kinds in raw.get("retype", {}).items() if not lem.startswith("_")},
+        article_prefixes=tuple(raw.get("article_prefixes", ())),
+        compound_triggers=_compound_triggers(raw.get("compound_triggers", {}), where),
     )
+
+
+def _compound_triggers(raw: dict, where: str) -> dict[str, tuple[str, str | None]]:
+    out = {}
+    for pair, value in raw.items():
+        if not pair.startswith("_"):
+            typ, mode = value
+            _check_type(typ, where)
+            out[pair] = (typ, _mode(mode))
+    return out
 
 
 def _check_type(typ: str, where: str) -> None:
@@ -97,4 +116,6 @@ def load(lang: Language) -> Lexicon:
 
 
 def _with_deps(lex: Lexicon, lang: Language) -> Lexicon:
-    return dataclasses.replace(lex, deps={r: lang.deps(r) for r in ("nominal_argument", "intent_chain")})
+    """The lexicon with every role of the language's labels.json (looked up once, here)."""
+    roles = [r for r, v in lang.data("labels.json").items() if not r.startswith("_") and isinstance(v, list)]
+    return dataclasses.replace(lex, deps={r: lang.deps(r) for r in roles})

@@ -17,11 +17,6 @@ from dataclasses import dataclass
 from .detect import Trigger, lemma, nominal_gerund
 from .lexicon import Lexicon
 
-_SUBJ = ("nsubj", "csubj")
-# verbs whose object does what the infinitive says ("forced the police to open fire")
-_OBJECT_CONTROL = {"force", "urge", "ask", "order", "persuade", "allow", "permit", "compel", "prompt", "lead",
-                   "instruct", "direct", "tell", "invite", "encourage", "help", "require", "oblige", "call"}
-_CLAUSAL = {"relcl", "acl", "advcl", "ccomp", "xcomp", "pcomp", "parataxis"}
 
 
 @dataclass
@@ -69,17 +64,17 @@ class EntityIndex:
         return best[1] if best else None
 
 
-_CORE_RIGHT = ("compound", "nummod", "amod", "flat", "conj", "cc", "appos")
-
-
-def _np_extent(tok, right_deps=_CORE_RIGHT + ("prep",)) -> tuple[int, int]:
+def _np_extent(tok, lex: Lexicon, right_role: str = "noun_phrase_right") -> tuple[int, int]:
     """Token range of a noun phrase without its clauses (relative clauses); with its
-    prepositional modifiers by default ("rebels in the Ivory Coast")."""
+    prepositional modifiers by default ("rebels in the Ivory Coast"; ``noun_phrase_core_right``:
+    without them)."""
     left = tok.i
+    stop = lex.dep("noun_phrase_left_stop")
     for c in tok.lefts:
-        if c.dep_ not in _CLAUSAL and c.dep_ not in ("punct", "cc"):
+        if c.dep_ not in stop:
             left = min(left, c.left_edge.i)
     right = tok.i
+    right_deps = lex.dep(right_role)
     for c in tok.rights:
         if c.dep_ in right_deps:
             right = max(right, c.right_edge.i)
@@ -88,17 +83,17 @@ def _np_extent(tok, right_deps=_CORE_RIGHT + ("prep",)) -> tuple[int, int]:
 
 def _phrase_role(tok, ents: EntityIndex) -> Role:
     """The entity of a role (searched in the phrase with its modifiers) and its core words."""
-    doc = tok.doc
-    left, right = _np_extent(tok)
+    doc, lex = tok.doc, ents.lex
+    left, right = _np_extent(tok, lex)
     span = doc[left:right + 1]
     start, end = span.start_char, span.end_char
-    core = doc[left:_np_extent(tok, _CORE_RIGHT)[1] + 1]
+    core = doc[left:_np_extent(tok, lex, "noun_phrase_core_right")[1] + 1]
     inner = ents.in_range(core.start_char, core.end_char, tok.idx)
     eid = inner or ents.in_range(start, end, tok.idx)
     if eid is None:
         # conjoined actors ("the United States and Jordan"): the first conjunct's entity
         for c in tok.children:
-            if c.dep_ == "conj":
+            if c.dep_ in lex.dep("conjunct"):
                 eid = ents.in_range(c.left_edge.idx, c.idx + len(c.text), c.idx)
                 if eid:
                     break
@@ -106,7 +101,7 @@ def _phrase_role(tok, ents: EntityIndex) -> Role:
     if core.start_char < ents.skip[1] < core.end_char:  # "KAZINFORM – The Anti-Corruption Agency"
         text = doc.text[ents.skip[1]:core.end_char]
     text = text.strip()
-    for det in ("the ", "a ", "an ", "The ", "A ", "An "):
+    for det in lex.article_prefixes:
         if text.startswith(det):
             text = text[len(det):]
     return Role(tok, eid, text or None)
@@ -115,22 +110,25 @@ def _phrase_role(tok, ents: EntityIndex) -> Role:
 def _subject_of(verb, lex: Lexicon):
     """(subject token, passive?) of a verb, inherited through conj/xcomp/relcl."""
     t = verb
+    subj, passive, obj = lex.dep("subject"), lex.dep("nominal_passive_subject"), lex.dep("object")
     for _ in range(5):
-        subjects = [c for c in t.children if c.dep_ in _SUBJ or c.dep_ == "nsubjpass"]
+        subjects = [c for c in t.children if c.dep_ in subj or c.dep_ in passive]
         if subjects:  # two subjects are a parse of a dateline ("BISHKEK – The Ministry ... reported"):
             before = [c for c in subjects if c.i < t.i]  # the one nearest the verb
             c = before[-1] if before else subjects[0]
-            return c, c.dep_ == "nsubjpass"
-        if t.dep_ == "xcomp" and lemma(t.head) in _OBJECT_CONTROL and _child(t.head, ("dobj",)) is not None:
-            return _child(t.head, ("dobj",)), False  # "forced the police to open fire"
-        if t.dep_ in ("conj", "xcomp", "acomp"):
+            return c, c.dep_ in passive
+        if t.dep_ in lex.dep("open_complement") and lex.is_("object_control_verbs", lemma(t.head)) \
+                and _child(t.head, obj) is not None:
+            return _child(t.head, obj), False  # "forced the police to open fire": its object does it
+        if t.dep_ in lex.dep("subject_inherited_through"):
             t = t.head
             continue
-        if t.dep_ == "acl" and lex.is_("instrument_nouns", lemma(t.head)) and t.head.dep_ in ("dobj", "pobj"):
-            t = t.head.head if t.head.dep_ == "dobj" else t.head.head.head  # "signed a decree dismissing X"
+        if t.dep_ in lex.dep("clausal_modifier") and lex.is_("instrument_nouns", lemma(t.head)) \
+                and t.head.dep_ in lex.dep("object_or_prep_object"):
+            t = t.head.head if t.head.dep_ in obj else t.head.head.head  # "signed a decree dismissing X"
             continue
-        if t.dep_ in ("relcl", "acl") and t.head.pos_ in ("NOUN", "PROPN", "PRON"):
-            return t.head, any(c.dep_ in ("auxpass",) for c in t.children) or t.tag_ == "VBN"
+        if t.dep_ in lex.dep("adnominal_clause") and t.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return t.head, any(c.dep_ in lex.dep("passive_auxiliary") for c in t.children) or t.tag_ == "VBN"
         break
     return None, False
 
@@ -142,10 +140,10 @@ def _child(tok, deps):
     return None
 
 
-def _prep_obj(tok, preps):
+def _prep_obj(tok, preps, lex: Lexicon):
     for c in tok.children:
-        if c.dep_ in ("prep", "agent") and lemma(c) in preps:
-            p = _child(c, ("pobj",))
+        if c.dep_ in lex.dep("preposition_or_agent") and lemma(c) in preps:
+            p = _child(c, lex.dep("prep_object"))
             if p is not None:
                 return p
     return None
@@ -154,16 +152,17 @@ def _prep_obj(tok, preps):
 def _resolve_pronoun(tok, ents: EntityIndex) -> Role | None:
     if tok.pos_ != "PRON" and tok.tag_ not in ("WP", "WDT"):
         return None
-    if tok.lower_ in ("who", "which", "that") and tok.head.dep_ == "relcl":
+    lex = ents.lex
+    if lex.is_("relative_pronouns", tok.lower_) and tok.head.dep_ in lex.dep("relative_clause"):
         return _phrase_role(tok.head.head, ents)  # "the policemen who killed" -> policemen
     clause = tok.head
-    while clause.dep_ in ("xcomp", "acomp", "conj") and clause.head is not clause:
+    while clause.dep_ in lex.dep("subject_inherited_through") and clause.head is not clause:
         clause = clause.head
-    if tok.dep_ == "nsubj" and clause.dep_ == "ccomp":
-        subj, _ = _subject_of(clause.head, ents.lex)  # "Syria says it will ...": it -> Syria
-        if subj is not None and subj.pos_ != "PRON" and _agrees(tok, subj):
+    if tok.dep_ in lex.dep("nominal_subject") and clause.dep_ in lex.dep("clausal_complement"):
+        subj, _ = _subject_of(clause.head, lex)  # "Syria says it will ...": it -> Syria
+        if subj is not None and subj.pos_ != "PRON" and _agrees(tok, subj, lex):
             return _phrase_role(subj, ents)
-    if tok.lower_ not in ("he", "she", "him", "her"):
+    if not lex.is_("person_pronouns", tok.lower_):
         return None
     best = None
     for s, e, eid in ents.spans:
@@ -174,14 +173,14 @@ def _resolve_pronoun(tok, ents: EntityIndex) -> Role | None:
     return Role(tok, best, ents.by_id[best].name if best else tok.text) if best else None
 
 
-def _agrees(pron, noun) -> bool:
+def _agrees(pron, noun, lex: Lexicon) -> bool:
     """Number and person of a pronoun fit its would-be antecedent."""
     p = pron.lower_
-    if p in ("they", "we"):
+    if lex.is_("plural_pronouns", p):
         return noun.tag_ in ("NNS", "NNPS") or noun.ent_type_ in ("ORG", "NORP", "GPE")
     if p == "it":
         return noun.ent_type_ != "PERSON" and noun.tag_ not in ("NNS", "NNPS")
-    if p in ("he", "she"):
+    if lex.is_("person_subject_pronouns", p):
         return noun.ent_type_ == "PERSON" or noun.tag_ == "NN"
     return False
 
@@ -191,10 +190,10 @@ def _role(tok, ents: EntityIndex) -> Role:
 
 
 def verb_roles(trig: Trigger, ents: EntityIndex) -> tuple[Role | None, Role | None]:
-    v = trig.tok
-    subj, passive = _subject_of(v, ents.lex)
-    agent = _prep_obj(v, ("by",)) if any(c.dep_ == "agent" for c in v.children) else None
-    obj = _child(v, ("dobj",)) or _child(v, ("dative",))
+    v, lex = trig.tok, ents.lex
+    subj, passive = _subject_of(v, lex)
+    agent = _prep_obj(v, ("by",), lex) if any(c.dep_ in lex.dep("agent") for c in v.children) else None
+    obj = _child(v, lex.dep("object")) or _child(v, lex.dep("dative"))
     actor = target = None
     if passive:
         target = _role(subj, ents) if subj is not None else None
@@ -205,7 +204,7 @@ def verb_roles(trig: Trigger, ents: EntityIndex) -> tuple[Role | None, Role | No
         if obj is not None:
             target = _role(obj, ents)
     if target is None:
-        p = _prep_obj(v, ("on", "at", "against", "with", "to", "upon", "into"))
+        p = _prep_obj(v, lex.words["target_preps"], lex)
         if p is not None:
             target = _role(p, ents)
     return actor, target
@@ -221,11 +220,12 @@ def _can_act(tok, lex: Lexicon) -> bool:
 def noun_roles(trig: Trigger, ents: EntityIndex, lex: Lexicon) -> tuple[Role | None, Role | None]:
     n = trig.tok
     actor = target = None
-    poss = _child(n, ("poss",))
-    comp = next((c for c in n.children if c.dep_ == "compound" and c.idx < trig.start and _can_act(c, lex)), None) \
-        or next((c for c in n.children if c.dep_ in ("compound", "amod") and (c.ent_type_ or lex.is_("authority_compounds", lemma(c)))), None)
-    by = _prep_obj(n, ("by",))
-    gerund_of = nominal_gerund(n)
+    poss = _child(n, lex.dep("possessive"))
+    compound, modifier = lex.dep("compound"), lex.dep("noun_modifier")
+    comp = next((c for c in n.children if c.dep_ in compound and c.idx < trig.start and _can_act(c, lex)), None) \
+        or next((c for c in n.children if c.dep_ in modifier and (c.ent_type_ or lex.is_("authority_compounds", lemma(c)))), None)
+    by = _prep_obj(n, ("by",), lex)
+    gerund_of = nominal_gerund(n, lex)
     if gerund_of is not None:  # "police firing" parsed as police <- firing
         actor = _role(gerund_of, ents)
     elif by is not None:
@@ -234,18 +234,18 @@ def noun_roles(trig: Trigger, ents: EntityIndex, lex: Lexicon) -> tuple[Role | N
         actor = _role(poss, ents)
     elif comp is not None:
         actor = Role(comp, ents.in_range(comp.idx, comp.idx + len(comp.text), comp.idx), comp.text)
-    of = _prep_obj(n, ("of", "on", "against", "at", "with", "upon"))
+    of = _prep_obj(n, lex.words["noun_target_preps"], lex)
     if of is not None:
         target = _role(of, ents)
-    between = _prep_obj(n, ("between",))  # "clashes between Taliban fighters and smugglers"
+    between = _prep_obj(n, ("between",), lex)  # "clashes between Taliban fighters and smugglers"
     if actor is None and between is not None:
         actor = _role(between, ents)
     # "police detained 31 people during a raid": an operation the clause's subject carried out
     # (not an attack: "during the attack, police arrested ..." names no attacker)
-    during = n.dep_ == "pobj" and n.head.lower_ in ("during", "in") and n.head.head.pos_ == "VERB" \
-        and trig.type in _SAME_ACTOR
-    carried = n.dep_ in ("dobj", "attr") and n.head.pos_ in ("VERB", "AUX") \
-        and (not any(c.dep_ == "compound" for c in n.children)
+    during = n.dep_ in lex.dep("prep_object") and lex.is_("operation_preps", n.head.lower_) \
+        and n.head.head.pos_ == "VERB" and lex.is_("same_actor_types", trig.type)
+    carried = n.dep_ in lex.dep("object_or_attribute") and n.head.pos_ in ("VERB", "AUX") \
+        and (not any(c.dep_ in compound for c in n.children)
              or lex.is_("light_verbs", lemma(n.head)))  # not "police recovered petrol bombs"
     if actor is None and (carried or during):
         verb = n.head.head if during else n.head  # "police detained 31 people during a raid"
@@ -255,18 +255,16 @@ def noun_roles(trig: Trigger, ents: EntityIndex, lex: Lexicon) -> tuple[Role | N
     return actor, target
 
 
-_SAME_ACTOR = {"COERCE", "MOBILIZE", "COOPERATE", "CONSULT", "AID"}
-
-
 def instrument_actor(trig: Trigger, ents: EntityIndex, triggers_by_tok: dict) -> Role | None:
     """A passive without agent: the actor of an event noun it happened in/by/during."""
+    lex = ents.lex
     for c in trig.tok.children:
-        if c.dep_ == "prep" and lemma(c) in ("in", "during", "by", "after", "following", "when"):
-            p = _child(c, ("pobj",))
+        if c.dep_ in lex.dep("preposition") and lex.is_("instrument_preps", lemma(c)):
+            p = _child(c, lex.dep("prep_object"))
             if p is not None and p.i in triggers_by_tok:
                 return triggers_by_tok[p.i]
             if p is not None and p.i + 1 in triggers_by_tok and \
-                    getattr(nominal_gerund(p.doc[p.i + 1]), "i", None) == p.i:  # "killed in police firing"
+                    getattr(nominal_gerund(p.doc[p.i + 1], lex), "i", None) == p.i:  # "killed in police firing"
                 return triggers_by_tok[p.i + 1]
     return None
 
@@ -280,8 +278,8 @@ def authority(trig: Trigger, ents: EntityIndex, lex: Lexicon) -> Role | None:
     sent = trig.tok.sent
     lo = max(0, sent.start - 80)
     for tok in list(doc[lo:sent.end])[::-1]:
-        if tok.lower_ in ("police", "authorities", "policemen", "troops", "army") and tok.i != trig.tok.i \
-                and tok.dep_ != "compound":  # not "the police station"
+        if lex.is_("implied_authority_words", tok.lower_) and tok.i != trig.tok.i \
+                and tok.dep_ not in lex.dep("compound"):  # not "the police station"
             return Role(tok, None, tok.text)
     return None
 
@@ -296,20 +294,20 @@ def place_of(trig: Trigger, places, scene, lex: Lexicon, skip: tuple[int, int] |
     heads = [trig.tok]
     t = trig.tok
     for _ in range(4):
-        if t.dep_ == "ROOT":
+        if t.dep_ in lex.dep("root"):
             break
         t = t.head
         heads.append(t)
-        if t.pos_ == "VERB" and t.dep_ not in ("relcl", "acl", "xcomp", "conj", "advcl", "pcomp"):
+        if t.pos_ == "VERB" and t.dep_ not in lex.dep("place_clause_link"):
             break
     for h in heads:
         for c in h.children:
-            if c.dep_ == "prep" and lex.is_("location_preps", lemma(c)):
+            if c.dep_ in lex.dep("preposition") and lex.is_("location_preps", lemma(c)):
                 pid = _place_in(places, c.idx, c.right_edge.idx + len(c.right_edge.text))
                 if pid:
                     return pid
     sent = trig.tok.sent
-    inner = embedded(trig.tok)
+    inner = embedded(trig.tok, lex)
     in_sent = [p for p in places if sent.start_char <= p.start < sent.end_char
                and not any(a <= p.start < b for a, b in inner)]
     if in_sent:
@@ -340,7 +338,7 @@ def event_places(doc, text: str, places, entities, lex: Lexicon, dateline) -> li
 
 def _origin(tok, lex: Lexicon) -> bool:
     prep = tok.head
-    if tok.dep_ != "pobj" or prep.dep_ != "prep":
+    if tok.dep_ not in lex.dep("prep_object") or prep.dep_ not in lex.dep("preposition"):
         return False
     owner = prep.head
     if prep.lower_ == "of" and lex.is_("origin_nouns", lemma(owner)) or lex.is_("origin_nouns", owner.lower_):
@@ -348,29 +346,31 @@ def _origin(tok, lex: Lexicon) -> bool:
     return prep.lower_ == "with" and lex.is_("neighbour_words", lemma(owner))
 
 
-def embedded(tok) -> list[tuple[int, int]]:
+def embedded(tok, lex: Lexicon) -> list[tuple[int, int]]:
     """Character spans of the clauses a trigger embeds ("agreed [to hold a meeting in Tashkent
     in September]"): their places and dates are the embedded act's."""
+    complement = lex.dep("complement")
     return [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)) for c in tok.children
-            if c.dep_ in ("xcomp", "ccomp") and c.i > tok.i]
+            if c.dep_ in complement and c.i > tok.i]
 
 
 def statement_times(doc, times, lex: Lexicon) -> set[str]:
     """Ids of the times that date a statement ("the ministry said on Friday"), not the events
     it reports: their phrase hangs on a reporting verb."""
     out = set()
+    link, ccomp = lex.dep("time_phrase_link"), lex.dep("clausal_complement")
     for t in times or ():
         span = doc.char_span(t.start, t.end, alignment_mode="expand")
         if span is None:
             continue
         tok = span.root
         for _ in range(4):
-            if tok.dep_ not in ("pobj", "prep", "npadvmod", "nummod", "compound", "amod", "det") or tok.head is tok:
+            if tok.dep_ not in link or tok.head is tok:
                 break
             tok = tok.head
         if tok.pos_ in ("VERB", "AUX") and lex.is_("reporting_verbs", lemma(tok)):
             inside = any(c.left_edge.idx <= t.start < c.right_edge.idx + len(c.right_edge)
-                         for c in tok.children if c.dep_ == "ccomp")
+                         for c in tok.children if c.dep_ in ccomp)
             if not inside:  # "said ... that X happened last week" dates the event, not the statement
                 out.add(t.id)
     return out

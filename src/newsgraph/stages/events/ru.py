@@ -15,42 +15,51 @@ One explicit sequence per sentence (lexicon in lang/ru/events.json):
 """
 from __future__ import annotations
 
-import functools
-
+from ...lang import Language
 from ...model import ArticleRecord, Event
 from ...resources import Context
-from ...lang.ru.lexicon import data, key
+from ...lang.ru.lexicon import key
 
 VERSION = "events.ru.v1"
 
 
-@functools.lru_cache(maxsize=1)
-def _lex() -> dict:
-    d = data("events.json")
+def _lex(lang: Language) -> dict:
+    """The trigger lexicon of ``lang`` (its events.json) and the label sets of its roles, built once."""
+    return lang.cached("events.ru.lexicon", lambda: _build(lang))
+
+
+def _build(lang: Language) -> dict:
+    d = lang.data("events.json")
     triggers = {w: (t, None if m == "_" else m) for t, modes in d["triggers"].items() for m, ws in modes.items() for w in ws}
     phrases = {(v, o): (t, None if m == "_" else m) for v, o, t, m in d["phrases"]}
     return {"triggers": triggers, "phrases": phrases, "hyp": set(d["hypothetical"]), "future": set(d["future"]),
-            "hist": set(d["historical"]), "neg": set(d["negation"]), "animate": set(d["animate_target_modes"])}
+            "hist": set(d["historical"]), "neg": set(d["negation"]), "animate": set(d["animate_target_modes"]),
+            "partner": set(d["partner_preps"]), "deps": _deps(lang)}
+
+
+def _deps(lang: Language) -> dict[str, frozenset[str]]:
+    """Every role of the language's labels.json -> its labels."""
+    return {r: lang.deps(r) for r, v in lang.data("labels.json").items() if not r.startswith("_") and isinstance(v, list)}
 
 
 def _lem(t) -> str:
     return key(t.lemma_)
 
 
-def _find(sent) -> list[tuple[object, str, str | None, float]]:
-    lex = _lex()
+def _find(sent, lex: dict) -> list[tuple[object, str, str | None, float]]:
+    deps = lex["deps"]
     found, taken = [], set()
     for t in sent:
         if t.pos_ != "VERB":
             continue
         for c in t.children:
             hit = lex["phrases"].get((_lem(t), _lem(c)))
-            if hit and c.dep_ in ("obj", "obl", "nsubj:pass", "nmod"):
+            if hit and c.dep_ in deps["phrase_object"]:
                 found.append((t, hit[0], hit[1], 0.7, c))
                 taken.update({t.i, c.i})
                 break
     for t in sent:
-        if t.i in taken or t.pos_ not in ("VERB", "NOUN") or _nominal_participle(t):
+        if t.i in taken or t.pos_ not in ("VERB", "NOUN") or _nominal_participle(t, deps):
             continue
         hit = lex["triggers"].get(_lem(t))
         if hit is None:
@@ -63,7 +72,7 @@ def _find(sent) -> list[tuple[object, str, str | None, float]]:
     return sorted(found, key=lambda x: x[0].i)
 
 
-def _nominal_participle(t) -> bool:
+def _nominal_participle(t, deps: dict) -> bool:
     """'Задержанные помещены ...', 'среди задержанных': a participle standing for people is
     no event. An animate noun is one too (the tagger calls 'задержанных' a NOUN with the
     verb's lemma): the nouns of events ('арест', 'задержание') are inanimate."""
@@ -71,11 +80,10 @@ def _nominal_participle(t) -> bool:
         return t.morph.get("Animacy") == ["Anim"]
     if "Part" not in t.morph.get("VerbForm"):
         return False
-    return t.dep_ in ("nsubj", "nsubj:pass", "obj", "obl", "nmod") or any(c.pos_ == "ADP" for c in t.children)
+    return t.dep_ in deps["nominal_argument"] or any(c.pos_ == "ADP" for c in t.children)
 
 
-def _factuality(t) -> str:
-    lex = _lex()
+def _factuality(t, lex: dict) -> str:
     near = list(t.children) + ([t.head] if t.head.i != t.i else [])
     if any(_lem(c) in lex["neg"] for c in t.children):
         return "negated"
@@ -93,6 +101,8 @@ def _arg(t, deps):
 
 
 def run(doc, ctx: Context, rec: ArticleRecord) -> list[Event]:
+    lex = _lex(ctx.lang)
+    deps = lex["deps"]
     text = rec.article.text if rec is not None else doc.text
     owner = {}
     for e in rec.get("entities"):
@@ -104,14 +114,17 @@ def run(doc, ctx: Context, rec: ArticleRecord) -> list[Event]:
     out: list[Event] = []
     for sent in doc.sents:
         s0, s1 = sent.start_char, sent.end_char
-        for t, kind, mode, conf, obj in _find(sent):
-            passive = t.pos_ == "VERB" and ("Pass" in t.morph.get("Voice") or _arg(t, ("nsubj:pass",)) is not None)
-            actor = None if passive or t.pos_ == "NOUN" else _arg(t, ("nsubj",))
-            target = _arg(t, ("nsubj:pass",) if passive else ("obj",) if t.pos_ == "VERB" else ("nmod",))
+        for t, kind, mode, conf, obj in _find(sent, lex):
+            passive = t.pos_ == "VERB" and ("Pass" in t.morph.get("Voice")
+                                            or _arg(t, deps["nominal_passive_subject"]) is not None)
+            actor = None if passive or t.pos_ == "NOUN" else _arg(t, deps["nominal_subject"])
+            target = _arg(t, deps["nominal_passive_subject"] if passive else deps["object"] if t.pos_ == "VERB"
+                          else deps["nominal_modifier"])
             if obj is not None:  # "провели переговоры с X": the partner, not the talks
                 target = next((c for c in list(obj.children) + list(t.children)
-                               if c.dep_ in ("nmod", "obl") and any(g.lower_ in ("с", "со") for g in c.children)), None)
-            if mode in _lex()["animate"] and target is not None and target.morph.get("Animacy") == ["Inan"]:
+                               if c.dep_ in deps["oblique_or_nominal_modifier"]
+                               and any(g.lower_ in lex["partner"] for g in c.children)), None)
+            if mode in lex["animate"] and target is not None and target.morph.get("Animacy") == ["Inan"]:
                 continue
             place = next((p for p in places if s0 <= p.start < s1), None)
             when = next((x for x in times if s0 <= x.start < s1 and x.type == "DATE"), None)
@@ -119,7 +132,7 @@ def run(doc, ctx: Context, rec: ArticleRecord) -> list[Event]:
             ev = Event(id=f"V{len(out) + 1}", type=kind, mode=mode, trigger=[t.idx, t.idx + len(t)],
                        sentence=[s0, s1], place=place.id if place else None, time=when.id if when else None,
                        date=when.value if when else ctx.published, date_source="time" if when else "published",
-                       factuality=_factuality(t), quote=quote.id if quote else None, confidence=conf)
+                       factuality=_factuality(t, lex), quote=quote.id if quote else None, confidence=conf)
             ev.actor, ev.actor_text = _who(actor, owner, text, kinds)
             ev.target, ev.target_text = _who(target, owner, text, kinds)
             out.append(ev)
