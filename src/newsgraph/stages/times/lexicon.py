@@ -16,7 +16,6 @@ from .patterns import compile_rules
 WORDS_FILE = "times_words.json"
 TIME_UNITS = {"S", "M", "H"}  # duration letters that sit after "T" in P..T..
 SEASON_ORDER = ("WI", "SP", "SU", "FA")  # within one calendar year (winter = its start)
-_NOT_WORDS = {"deps", "rules", "needs"}  # Lexicon fields not read from the word file
 
 
 @dataclass(frozen=True)
@@ -69,7 +68,7 @@ def _table(words: dict, name: str) -> dict:
 def _build(lang) -> Lexicon:
     words = lang.data(WORDS_FILE)
     tables = {f.name: frozenset(words[f.name]) if f.type.startswith("frozenset") else _table(words, f.name)
-              for f in fields(Lexicon) if f.name not in _NOT_WORDS}
+              for f in fields(Lexicon) if f.name in words}  # deps, rules, needs: built below
     lex = Lexicon(**tables, deps=labels(lang))
     rules, needs = compile_rules(lex)
     lex.rules.extend(rules)
