@@ -40,13 +40,14 @@ def test_every_russian_stage_runs_on_real_news(gold):
     from newsgraph.lang.ru.nlp import load
     from newsgraph.lang.ru.stages import STAGES
     from newsgraph.model import Article, ArticleRecord
+    from newsgraph.lang import LANGUAGES
     from newsgraph.resources import Context
 
     docs = documents(gold / "ru" / "factRuEval-2016" / "devset")[:20]
     for (doc_id, text, _), doc in zip(docs, load().pipe([t for _, t, _ in docs])):
         rec = ArticleRecord(article=Article(id=doc_id, text=text, published="2010-06-30", lang="ru"))
         for st in STAGES:
-            rec.facts[st.produces] = st.run(doc, Context(published="2010-06-30"), rec)
+            rec.facts[st.produces] = st.run(doc, Context(published="2010-06-30", lang=LANGUAGES["ru"]), rec)
         for name in ("quotes", "numbers", "times", "places"):
             for f in rec.get(name):
                 assert 0 <= f.start < f.end <= len(text) and f.text == text[f.start:f.end], (doc_id, f)

@@ -18,13 +18,14 @@ def records():
     from newsgraph.lang.ru.nlp import load
     from newsgraph.lang.ru.stages import STAGES
     from newsgraph.model import Article, ArticleRecord
+    from newsgraph.lang import LANGUAGES
     from newsgraph.resources import Context
 
     out = {}
     docs = load().pipe([a["text"] for a in ARTICLES])
     for a, doc in zip(ARTICLES, docs):
         rec = ArticleRecord(article=Article(id=a["id"], text=a["text"], published=a["published"], lang="ru"))
-        ctx = Context(published=a["published"])
+        ctx = Context(published=a["published"], lang=LANGUAGES["ru"])
         for st in STAGES:
             rec.facts[st.produces] = st.run(doc, ctx, rec)
             rec.stages[st.name] = st.version
