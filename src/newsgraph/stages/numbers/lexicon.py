@@ -45,6 +45,7 @@ class Lexicon:
     time_nouns: frozenset[str]
     relative_pronouns: frozenset[str]
     per_nouns: frozenset[str]
+    scale_abbreviations: tuple[str, ...]  # "bn", "mn": scales written short
     bare_scales: tuple[str, ...]  # scale words that alone are no figure ("a baker's dozen")
     months: tuple[str, ...]
     units: tuple[dict[str, UnitEntry], dict[str, UnitEntry]]  # (case-sensitive, lower-cased)
@@ -95,7 +96,7 @@ def _build(lang) -> Lexicon:
                              "qualifiers_after", "currency_prefix", "pronoun_types")},
         **sets,
         event_lemmas={word: cat for cat, words in w["events"].items() for word in words},
-        bare_scales=tuple(w["bare_scales"]), months=tuple(w["months"]), units=units, kinds=_unit_kinds(w["currency_prefix"], units),
+        bare_scales=tuple(w["bare_scales"]), scale_abbreviations=tuple(w["scale_abbreviations"]), months=tuple(w["months"]), units=units, kinds=_unit_kinds(w["currency_prefix"], units),
         deps=labels(lang),
     )
     object.__setattr__(lex, "patterns", compile_patterns(lex))

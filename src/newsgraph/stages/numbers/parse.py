@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from .patterns import (BETWEEN, BY, CUR_BEFORE, PER, PHONE_DIGITS, QUAL_AFTER, RANGE_SEP,
-                       SCALE_LETTER, SCALE_WORDS, SIGN_BEFORE, US_AFTER)
+                       SCALE_LETTER, SIGN_BEFORE, US_AFTER)
 
 
 @dataclass(slots=True)
@@ -165,7 +165,7 @@ def _scale(text: str, raw: Raw, lex) -> None:
         raw.value, raw.end, raw.num_end, raw.plain = raw.value + 0.5, m.end(), m.end(), False
     pos = raw.end
     while True:
-        m = SCALE_WORDS.match(text, pos)
+        m = lex.patterns.scale_words.match(text, pos)
         if not m:
             break
         word = (m.group(1) or m.group(2)).lower()

@@ -15,7 +15,6 @@ _DAYS_TO = r"(?:\s*(?:-|–|to|and)\s*\d{1,2}(?:st|nd|rd|th)?)?"
 PHONE_DIGITS = 7
 _NUM = r"(?:\d{1,3}(?:,\d{3})+(?![\d,]\d)|\d+)(?:\.\d+)?(?!\.\d)|\.\d+"
 _LCUR = r"USD|AUD|CAD|HKD|GBP|EUR|JPY|INR|RUB|KZT|CHF|CNY|RMB|PS|RM|Rs\.?|\$US|\$A|\$AU"
-SCALE_WORDS = re.compile(r"(?:\s*(hundred|thousand|lakh|million|crore|billion|trillion)\b|\s?(mn|mln|bn|bln|tn)\b)", re.I)
 SCALE_LETTER = re.compile(r"([mMbBkK])(?![\w])")
 CUR_BEFORE = re.compile(
     r"(US ?\$|U\.S\.\$|\$ ?US|A\$|AU\$|C\$|CA\$|NZ\$|HK ?\$|S\$|NT\$|R\$|\$|£|€|¥|Y=|₹|₽|₸|₩|₺|₦|₴|₪|"
@@ -36,6 +35,7 @@ class Patterns:
     not_figure: tuple[re.Pattern, re.Pattern, re.Pattern]  # dates, clock times, phone numbers
     atom: re.Pattern
     qual_before: re.Pattern
+    scale_words: re.Pattern  # "million" (any spacing) or "bn" (at most one space) after a figure
     unit_cs: re.Pattern
     unit_ci: re.Pattern
 
@@ -44,6 +44,7 @@ def compile_patterns(lex) -> Patterns:
     """The patterns built from the word lists of ``lex`` (a ``lexicon.Lexicon``)."""
     return Patterns(not_figure=_not_figure(lex), atom=_atom(lex),
                     qual_before=re.compile(rf"(?<![\w])({_alts(lex.qualifiers)})\s*$", re.I),
+                    scale_words=_scale_words(lex),
                     unit_cs=re.compile(rf"[ \u00a0-]?({_alts(lex.units[0])})(?![A-Za-z0-9])"),
                     unit_ci=re.compile(rf"[ \u00a0-]?({_alts(lex.units[1])})(?![A-Za-z0-9])", re.I))
 
@@ -81,3 +82,9 @@ def _atom(lex) -> re.Pattern:
         rf"(?:[\s-]+(?i:{words})|(?:(?<=hundred)|(?<=thousand))\s+and\s+(?i:{ones}))*\b)"
         rf"|(?:(?P<lcur>(?<![\w$])(?:{_LCUR})(?=\d))|(?<![\w.,]))(?P<digit>{_NUM})"
     )
+
+
+def _scale_words(lex) -> re.Pattern:
+    words = "|".join(re.escape(w) for w in lex.scales if w not in lex.scale_abbreviations)
+    short = "|".join(re.escape(w) for w in lex.scale_abbreviations)
+    return re.compile(rf"(?:\s*({words})\b|\s?({short})\b)", re.I)

@@ -41,7 +41,9 @@ def _fragments(lex) -> dict[str, str]:
     f = {"MON": rf"(?-i:{mon})", "WD": rf"(?-i:{wd})", "UNIT": "(?:" + "|".join(forms["unit"]) + ")",
          "DEICTIC": "(?:" + "|".join(forms["deictic"]) + ")", "POINT_MOD": alt(lex.point_mods),
          "PART": alt(lex.parts_of_day), "SEASON": alt(lex.seasons), "ORD": alt(lex.ordinals)}
-    f["NUM"] = (rf"(?:\d+(?:\.\d+)?(?:\s+1/2)?|(?:{'|'.join(forms['tens'])})[- ](?:{'|'.join(forms['digits'])})"
+    f["TENS"], f["DIGITS"] = "|".join(forms["tens"]), "|".join(forms["digits"])
+    f["DECADE_WORDS"] = "|".join(lex.decade_words)
+    f["NUM"] = (rf"(?:\d+(?:\.\d+)?(?:\s+1/2)?|(?:{f['TENS']})[- ](?:{f['DIGITS']})"
                 rf"|{alt(k for k in lex.numbers)}|{alt(lex.vague_numbers)})")
     f["UNIT_S"] = rf"{f['UNIT']}s?"
     f["PMOD"] = rf"(?:(?P<pmod>{f['POINT_MOD']})(?:-|\s+))?"
@@ -97,8 +99,8 @@ def _date_rules(f: dict) -> list[tuple[str, re.Pattern]]:
         ("qn", _rx(rf"(?P<kind>[QH])(?P<ord>[1-4])(?:\s+(?:of\s+)?(?P<y>{YEAR}))?")),
         # year: 1998 | fiscal 1989 | mid-1998 | the end of 1990 | nineteen ninety-six
         ("year", _rx(rf"{PMOD}(?:(?:fiscal|calendar|the\s+year|the\s+fiscal\s+year|year)\s+)?(?P<y>{YEAR})")),
-        ("year_2000", _rx(r"the\s+year\s+two\s+thousand(?:\s+and\s+(?P<u>one|two|three|four|five|six|seven|eight|nine))?")),
-        ("year_words", _rx(r"(?P<y1>nineteen|twenty)[- ](?P<y2>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](?:one|two|three|four|five|six|seven|eight|nine))")),
+        ("year_2000", _rx(rf"the\s+year\s+two\s+thousand(?:\s+and\s+(?P<u>{f['DIGITS']}))?")),
+        ("year_words", _rx(rf"(?P<y1>nineteen|twenty)[- ](?P<y2>(?:{f['TENS']})[- ](?:{f['DIGITS']}))")),
     ]
 
 
@@ -127,7 +129,7 @@ def _relative_rules(f: dict) -> list[tuple[str, re.Pattern]]:
         ("the_quarter", _rx(r"the\s+(?:latest\s+|most\s+recent\s+|just-ended\s+|recent\s+)?(?:fiscal\s+)?quarter")),
         # the year-ago quarter | year-earlier
         ("year_ago", _rx(r"(?:the\s+(?=year-\w+\s+(?:quarter|period)))?year-(?:ago|earlier)(?:\s+(?P<what>quarter|period))?")),
-        ("decade_words", _rx(r"the\s+(?:nineteen-?)?(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)")),
+        ("decade_words", _rx(rf"the\s+(?:nineteen-?)?(?P<w>{f['DECADE_WORDS']})")),
         # this spring | the summer of 1998 | last winter | spring 2019
         ("season", _rx(rf"{PMOD}(?:the\s+)?(?P<s>{SEASON})(?:\s+(?:of\s+)?(?P<y>{YEAR}))?")),
         # 10 a.m. | 10:30 p.m. EDT | noon | midnight | 14:30
