@@ -51,7 +51,7 @@ class Lexicon:
     past_directions: frozenset[str]
     adjective_fuzzy: frozenset[str]
     deps: Labels
-    rules: list = field(default_factory=list, compare=False)  # (name, regex), patterns.RULES order
+    rules: list = field(default_factory=list, compare=False)  # (name, regex) in priority order (patterns.compile_rules)
     needs: dict = field(default_factory=dict, compare=False)  # rule name -> prefilter regex
 
 

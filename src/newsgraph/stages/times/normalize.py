@@ -1,4 +1,4 @@
-"""TIMEX3 resolution: one handler per recognition rule (``patterns.RULES``).
+"""TIMEX3 resolution: one handler per recognition rule (``patterns.compile_rules``).
 
 A handler gets the match's groups, the reference date (publication date or None) and a
 ``tense()`` callable (the governing verb's tense from the parse, computed only when a
