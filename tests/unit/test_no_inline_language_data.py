@@ -1,115 +1,145 @@
-"""No language data inline in the stage packages: dependency labels come from the language's
-``labels.json`` (``Language.deps(role)``) and word lists from its data files (``lang/<code>/``).
+"""Guard: the stage families read their language data through the article's language.
 
-The guard reads every module of the families below with ``ast`` and fails on
-- a ``.dep_`` attribute compared with a string literal or a literal collection of strings
-  (``tok.dep_ == "dobj"``, ``c.dep_ in ("nsubj", "nsubjpass")``);
-- a module-level set, frozenset, tuple or list literal holding three or more lower-case
-  alphabetic words (``_OBJECT_CONTROL = {"force", "urge", ...}``).
+Scans (with ``ast``) every module of the families below and the shared stage modules, and
+fails on
+- a ``.dep_`` compared with a string literal or a literal collection of strings (a
+  dependency label belongs in ``lang/<code>/labels.json``, read with ``lang.deps(role)``);
+- a module-level set / frozenset / tuple / list (or ``"...".split()``) literal
+  holding three or more lower-case alphabetic word strings (a word list: a data file);
+- a module that loads a language data file at import (``.data(...)`` / ``.cached(...)`` /
+  ``.deps(...)`` called outside a function), checked again by importing the packages in a
+  fresh interpreter and finding every language's cache still empty.
 """
 from __future__ import annotations
 
 import ast
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-FAMILIES = ("events", "entities")
+FAMILIES = ("quotes", "numbers", "times", "places", "events", "entities")
+SHARED = ("base", "text", "anchor", "dateline")
 
 STAGES = Path(__file__).resolve().parents[2] / "src" / "newsgraph" / "stages"
+_LOADERS = {"data", "cached", "deps"}
 
 
 def _modules() -> list[Path]:
-    return sorted(p for family in FAMILIES for p in (STAGES / family).rglob("*.py"))
+    out = [STAGES / f"{name}.py" for name in SHARED]
+    for fam in FAMILIES:
+        out += sorted((STAGES / fam).glob("*.py"))
+    return out
 
 
-def _strings(node: ast.AST) -> list[str] | None:
-    """The strings of a string literal or of a literal collection of strings, else None."""
-    if isinstance(node, ast.Constant) and isinstance(node.value, str):
-        return [node.value]
-    if isinstance(node, (ast.Tuple, ast.List, ast.Set)) and node.elts and all(
-            isinstance(e, ast.Constant) and isinstance(e.value, str) for e in node.elts):
-        return [e.value for e in node.elts]
-    return None
+def _words(node) -> list[str]:
+    """The string constants of a literal collection (or ``"a b c".split()``)."""
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) \
+            and node.func.id in ("set", "frozenset", "tuple", "list") and len(node.args) == 1:
+        return _words(node.args[0])
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "split" \
+            and isinstance(node.func.value, ast.Constant) and isinstance(node.func.value.value, str):
+        return node.func.value.value.split()
+    if isinstance(node, (ast.Set, ast.Tuple, ast.List)):
+        return [e.value for e in node.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)]
+    return []
 
 
-def _is_dep(node: ast.AST) -> bool:
-    return isinstance(node, ast.Attribute) and node.attr == "dep_"
+def _is_word(s: str) -> bool:
+    return s.isalpha() and s.islower()
 
 
-def dep_literals(tree: ast.AST) -> list[tuple[int, str]]:
-    """(line, labels) of every comparison of ``.dep_`` with literal strings."""
-    out = []
+def _strings(node) -> bool:
+    """A string literal or a literal collection holding a string."""
+    if isinstance(node, ast.Constant):
+        return isinstance(node.value, str)
+    return bool(_words(node))
+
+
+def _dep_literals(tree) -> list[int]:
+    lines = []
     for node in ast.walk(tree):
         if not isinstance(node, ast.Compare):
             continue
-        operands = [node.left, *node.comparators]
-        if not any(_is_dep(o) for o in operands):
+        sides = [node.left, *node.comparators]
+        if any(isinstance(s, ast.Attribute) and s.attr == "dep_" for s in sides) \
+                and any(_strings(s) for s in sides):
+            lines.append(node.lineno)
+    return lines
+
+
+def _module_level(tree):
+    """Nodes run at import: everything outside function bodies and lambdas."""
+    todo = list(tree.body)
+    while todo:
+        node = todo.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
             continue
-        for o in operands:
-            labels = _strings(o)
-            if labels is not None:
-                out.append((node.lineno, ", ".join(labels)))
-    return out
+        yield node
+        todo.extend(ast.iter_child_nodes(node))
 
 
-def _collection(value: ast.AST) -> ast.AST | None:
-    """The literal collection of a module-level value: ``{...}``, ``(...)``, ``[...]`` or
-    ``frozenset({...})`` / ``set(...)`` / ``tuple(...)`` / ``list(...)`` of one."""
-    if isinstance(value, (ast.Set, ast.Tuple, ast.List)):
-        return value
-    if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and \
-            value.func.id in ("frozenset", "set", "tuple", "list") and len(value.args) == 1:
-        return _collection(value.args[0])
-    return None
+def _word_lists(tree) -> list[int]:
+    """Lines of module-level literals with 3+ lower-case words; a stage declaration's
+    ``requires=(...)`` names stages, not words, and is not one."""
+    names = {id(n.value) for n in ast.walk(tree) if isinstance(n, ast.keyword) and n.arg == "requires"}
+    return [n.lineno for n in _module_level(tree)
+            if id(n) not in names and sum(_is_word(w) for w in _words(n)) >= 3]
 
 
-def _word(s: object) -> bool:
-    return isinstance(s, str) and s.isalpha() and s.islower()
+def _import_loads(tree) -> list[int]:
+    return [n.lineno for n in _module_level(tree)
+            if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in _LOADERS]
 
 
-def word_sets(tree: ast.Module) -> list[tuple[int, str]]:
-    """(line, words) of every module-level collection literal with 3+ lower-case words."""
-    out = []
-    for node in tree.body:
-        if isinstance(node, ast.Assign):
-            value = node.value
-        elif isinstance(node, ast.AnnAssign) and node.value is not None:
-            value = node.value
-        else:
-            continue
-        coll = _collection(value)
-        if coll is None:
-            continue
-        words = [e.value for e in coll.elts if isinstance(e, ast.Constant) and _word(e.value)]
-        if len(words) >= 3:
-            out.append((node.lineno, ", ".join(words)))
-    return out
+def _scan(check) -> list[str]:
+    found = []
+    for path in _modules():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        found += [f"{path.relative_to(STAGES)}:{line}" for line in sorted(set(check(tree)))]
+    return found
 
 
-def test_the_families_exist():
-    assert all((STAGES / family / "__init__.py").is_file() for family in FAMILIES)
-    assert len(_modules()) > len(FAMILIES)
+def test_the_scan_covers_every_family_module():
+    names = {str(p.relative_to(STAGES)) for p in _modules()}
+    assert all(p.exists() for p in _modules())
+    for fam in FAMILIES:
+        assert f"{fam}/__init__.py" in names
 
 
-@pytest.mark.parametrize("path", _modules(), ids=lambda p: f"{p.parent.name}/{p.name}")
-def test_no_dependency_label_literals(path):
-    found = dep_literals(ast.parse(path.read_text(encoding="utf-8")))
-    assert not found, (f"{path}: dependency labels inline at lines {found}; look the role up with "
-                       f"lang.deps(role) (roles in lang/<code>/labels.json)")
+@pytest.mark.parametrize("check, what", [
+    (_dep_literals, "dependency labels compared as literals (use lang.deps(role))"),
+    (_word_lists, "module-level word lists (move them to lang/<code>/ data files)"),
+    (_import_loads, "language data loaded at import (load it through ctx.lang when a stage runs)"),
+])
+def test_no_inline_language_data(check, what):
+    found = _scan(check)
+    assert not found, f"{what}: " + ", ".join(found)
 
 
-@pytest.mark.parametrize("path", _modules(), ids=lambda p: f"{p.parent.name}/{p.name}")
-def test_no_module_level_word_sets(path):
-    found = word_sets(ast.parse(path.read_text(encoding="utf-8")))
-    assert not found, (f"{path}: word lists inline at lines {found}; move them to a data file in "
-                       f"lang/<code>/ and read them through the language (lang.data / lang.cached)")
+def test_the_checks_catch_the_forms_they_forbid():
+    src = ("import x\n"
+           "CUES = {'in', 'since', 'by'}\n"
+           "SAY = frozenset('say tell report'.split())\n"
+           "WORDS = x.lang.data('times_words.json')\n"
+           "def f(t):\n"
+           "    return t.dep_ == 'dobj' or t.dep_ in ('nsubj', 'nsubjpass')\n")
+    tree = ast.parse(src)
+    assert sorted(set(_word_lists(tree))) == [2, 3]
+    assert _import_loads(tree) == [4]
+    assert sorted(_dep_literals(tree)) == [6, 6]
+    ok = ast.parse("ROLES = ('subject', 'object')\ndef f(t, s):\n    return t.dep_ in s\n")
+    assert not _word_lists(ok) and not _dep_literals(ok) and not _import_loads(ok)
 
 
-def test_the_guard_sees_what_it_guards_against():
-    bad = ast.parse('A = frozenset({"force", "urge", "ask"})\n'
-                    'B = ("COERCE", "AID", "x")\n'
-                    'def f(t, lex):\n'
-                    '    return t.dep_ == "dobj" or t.head.dep_ not in ("nsubj", "csubj") or t.dep_ in lex.dep("x")\n')
-    assert [line for line, _ in word_sets(bad)] == [1]
-    assert dep_literals(bad) == [(4, "dobj"), (4, "nsubj, csubj")]
+def test_importing_the_families_loads_no_language_data():
+    mods = ", ".join(f"newsgraph.stages.{fam}" for fam in FAMILIES)
+    code = (f"import {mods}\n"
+            "from newsgraph.lang import LANGUAGES\n"
+            "loaded = {c: sorted(l._cache) for c, l in LANGUAGES.items() if l._cache}\n"
+            "print(loaded or '')\n")
+    env = {**os.environ, "PYTHONPATH": str(STAGES.parents[1])}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
+    assert out.stdout.strip() == "", f"loaded at import: {out.stdout.strip()}"

@@ -3,11 +3,15 @@ from __future__ import annotations
 
 import pytest
 
+from newsgraph.lang import LANGUAGES
+from newsgraph.stages.numbers.lexicon import lexicon
 from newsgraph.stages.numbers.parse import scan, words_value
+
+LEX = lexicon(LANGUAGES["en"])
 
 
 def _kept(text):
-    return [(text[r.start:r.end], r) for r in scan(text) if not r.drop]
+    return [(text[r.start:r.end], r) for r in scan(text, LEX) if not r.drop]
 
 
 @pytest.mark.parametrize("words,value", [
@@ -15,7 +19,7 @@ def _kept(text):
     ("four hundred million", 4e8), ("one hundred and fifty", 150), ("a million", 1e6),
 ])
 def test_words_value(words, value):
-    assert words_value(words) == value
+    assert words_value(words, LEX) == value
 
 
 @pytest.mark.parametrize("text,value,unit", [

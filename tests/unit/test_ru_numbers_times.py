@@ -1,6 +1,7 @@
 """Russian figures and time expressions on short sentences written for these tests."""
 import pytest
 
+from newsgraph.lang import LANGUAGES
 from newsgraph.lang.ru.nlp import load
 from newsgraph.model import Article, ArticleRecord
 from newsgraph.resources import Context
@@ -13,7 +14,7 @@ PUBLISHED = "2024-03-14"  # a Thursday
 def _run(stage, text):
     doc = load()(text)
     rec = ArticleRecord(article=Article(id="t", text=text, published=PUBLISHED, lang="ru"))
-    return stage.run(doc, Context(published=PUBLISHED), rec)
+    return stage.run(doc, Context(published=PUBLISHED, lang=LANGUAGES["ru"]), rec)
 
 
 @pytest.mark.parametrize("text,figure,value,approx,unit", [

@@ -7,7 +7,10 @@ import datetime as dt
 import pytest
 
 from newsgraph import nlp
+from newsgraph.lang import LANGUAGES
 from newsgraph.stages.times import extract
+
+EN = LANGUAGES["en"]
 
 PUB = dt.date(2019, 2, 24)
 
@@ -18,7 +21,7 @@ def parse():
 
 
 def found(parse, text, published=PUB):
-    return {t.text: (t.type, t.value, t.mod) for t in extract(parse(text), published)}
+    return {t.text: (t.type, t.value, t.mod) for t in extract(parse(text), published, EN)}
 
 
 @pytest.mark.parametrize("text, expr, expected", [
@@ -79,7 +82,7 @@ def test_month_without_year_follows_the_tense(parse):
 
 def test_sets_carry_quant_and_freq(parse):
     times = {t.text: t for t in extract(parse("Protesters gather every Friday and the board meets "
-                                              "annually, twice a week in summer."), PUB)}
+                                              "annually, twice a week in summer."), PUB, EN)}
     assert (times["every Friday"].type, times["every Friday"].value, times["every Friday"].quant) == \
         ("SET", "XXXX-WXX-5", "EVERY")
     assert (times["annually"].type, times["annually"].value) == ("SET", "P1Y")
@@ -104,12 +107,12 @@ def test_no_publication_date_keeps_unknown_anchor(parse):
     "Leaves fall in the park.",
 ])
 def test_numbers_and_common_words_are_not_times(parse, text):
-    assert extract(parse(text), PUB) == []
+    assert extract(parse(text), PUB, EN) == []
 
 
 def test_ids_offsets_and_order(parse):
     text = "On Monday troops entered; by Friday they had left, officials said yesterday."
-    times = extract(parse(text), PUB)
+    times = extract(parse(text), PUB, EN)
     assert [t.id for t in times] == ["T1", "T2", "T3"]
     assert all(text[t.start:t.end] == t.text for t in times)
     assert [t.text for t in times] == ["Monday", "Friday", "yesterday"]

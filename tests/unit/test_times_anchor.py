@@ -23,7 +23,7 @@ def _trigger(doc, word):
 
 def test_time_governing_the_verb(parse):
     doc = parse("Police detained a group in early January in Almaty. Troops will attack on Monday.")
-    times = extract(doc, CTX.published_date)
+    times = extract(doc, CTX.published_date, CTX.lang)
     tid, value, source = event_date(_trigger(doc, "detained"), times, CTX)
     assert (value, source) == ("2019-01", "time")
     assert tid == next(t.id for t in times if t.text == "early January")
@@ -32,7 +32,7 @@ def test_time_governing_the_verb(parse):
 
 def test_falls_back_to_the_publication_date(parse):
     doc = parse("Police detained a group in Almaty. The talks lasted three years.")
-    times = extract(doc, CTX.published_date)
+    times = extract(doc, CTX.published_date, CTX.lang)
     assert event_date(_trigger(doc, "detained"), times, CTX) == (None, "2019-02-24", "published")
     # a duration is not a date
     assert event_date(_trigger(doc, "lasted"), times, CTX) == (None, "2019-02-24", "published")
@@ -41,14 +41,14 @@ def test_falls_back_to_the_publication_date(parse):
 
 def test_vague_times_do_not_date_an_event(parse):
     doc = parse("Militants recently attacked the base.")
-    times = extract(doc, CTX.published_date)
+    times = extract(doc, CTX.published_date, CTX.lang)
     assert [t.value for t in times] == ["PAST_REF"]
     assert event_date(_trigger(doc, "attacked"), times, CTX)[2] == "published"
 
 
 def test_time_of_the_right_clause(parse):
     doc = parse("On Friday the minister said that soldiers had killed ten people.")
-    times = extract(doc, CTX.published_date)
+    times = extract(doc, CTX.published_date, CTX.lang)
     tid, value, source = event_date(_trigger(doc, "said"), times, CTX)
     assert (value, source) == ("2019-02-22", "time")
     assert event_date(_trigger(doc, "killed"), times, CTX)[2] == "time"  # nearest date in the sentence

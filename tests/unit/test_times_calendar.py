@@ -4,7 +4,11 @@ from __future__ import annotations
 import datetime as dt
 
 from newsgraph.stages.times import calendar as cal
+from newsgraph.lang import LANGUAGES
+from newsgraph.stages.times.lexicon import lexicon
 from newsgraph.stages.times.normalize import duration_value
+
+LEX = lexicon(LANGUAGES["en"])
 
 SUN = dt.date(2019, 2, 24)
 
@@ -43,9 +47,9 @@ def test_holidays():
 
 
 def test_duration_values():
-    assert duration_value(3, "years") == "P3Y"
-    assert duration_value(48, "hours") == "PT48H"
-    assert duration_value(10, "minutes") == "PT10M"
-    assert duration_value(6, "months") == "P6M"
-    assert duration_value(None, "weeks") == "PXW"
-    assert duration_value(2.5, "years") == "P2.5Y"
+    assert duration_value(3, "years", LEX) == "P3Y"
+    assert duration_value(48, "hours", LEX) == "PT48H"
+    assert duration_value(10, "minutes", LEX) == "PT10M"
+    assert duration_value(6, "months", LEX) == "P6M"
+    assert duration_value(None, "weeks", LEX) == "PXW"
+    assert duration_value(2.5, "years", LEX) == "P2.5Y"

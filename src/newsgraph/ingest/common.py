@@ -107,12 +107,20 @@ def binary_file(head: bytes) -> bool:
         sum(1 for b in head if b < 9 or 13 < b < 32) > 16
 
 
-def decode(data: bytes, origin: str) -> str | Rejection:
-    """Bytes to text (UTF-8, BOM tolerated), or the reason it cannot be text."""
+def unreadable(data: bytes, origin: str) -> Rejection | None:
+    """Why ``data`` cannot be text in any encoding (empty, binary), or None."""
     if not data.strip():
         return reject(origin, "empty")
     if looks_binary(data):
         return reject(origin, "binary")
+    return None
+
+
+def decode(data: bytes, origin: str) -> str | Rejection:
+    """Bytes to text (UTF-8, BOM tolerated), or the reason it cannot be text."""
+    bad = unreadable(data, origin)
+    if bad is not None:
+        return bad
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

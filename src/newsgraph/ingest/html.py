@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 
 from ..model import Article, Rejection
-from .common import Options, Source, looks_binary, make_article, reject
+from .common import Options, Source, make_article, reject, unreadable
 
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 logging.getLogger("htmldate").setLevel(logging.CRITICAL)
@@ -28,10 +28,9 @@ def read_html(data: bytes, src: Source, opts: Options) -> Iterator[Article | Rej
 
 def decode_html(data: bytes, origin: str, declared: str | None = None) -> str | Rejection:
     """An HTML page's bytes as text, or why they cannot be."""
-    if not data.strip():
-        return reject(origin, "empty")
-    if looks_binary(data):
-        return reject(origin, "binary")
+    bad = unreadable(data, origin)
+    if bad is not None:
+        return bad
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -1,7 +1,8 @@
-"""Text helpers shared by the stage packages: from character offsets to tokens of a Doc."""
+"""Helpers shared by the stage packages: from character offsets to tokens of a Doc, and the
+dependency labels of the article's language by role."""
 from __future__ import annotations
 
-__all__ = ["token_at", "token_index_at"]
+__all__ = ["Labels", "labels", "token_at", "token_index_at"]
 
 
 def token_at(doc, start: int, end: int):
@@ -20,3 +21,24 @@ def token_index_at(doc, char: int) -> int:
         else:
             hi = mid
     return lo
+
+
+class Labels:
+    """The dependency labels of a language by syntactic role (``lang/<code>/labels.json``):
+    ``labels(lang).prep_object`` is ``lang.deps("prep_object")``, looked up on first use and
+    then kept as a plain attribute (no lookup per token)."""
+
+    def __init__(self, lang) -> None:
+        self._lang = lang
+
+    def __getattr__(self, role: str) -> frozenset[str]:
+        if role.startswith("_"):
+            raise AttributeError(role)
+        value = self._lang.deps(role)
+        setattr(self, role, value)
+        return value
+
+
+def labels(lang) -> Labels:
+    """The role -> labels table of ``lang``, one per process per language."""
+    return lang.cached("stages.labels", lambda: Labels(lang))

@@ -16,18 +16,18 @@ from ..lang import get
 from ..stages.quotes.candidate import subject_of
 from ..stages.quotes.indirect import _span
 from ..stages.quotes.marks import find_mark_spans
-from ..stages.quotes.cues import MODEL_FILE
+from ..stages.quotes.cues import MODEL_FILE, lexicon
 from ..stages.quotes.model import content_heads, features
 
 
-def pairs(doc, text):
-    """(verb, kind, head, candidate) for verbs outside quotes."""
+def pairs(doc, text, lex):
+    """(verb, kind, head, candidate) for verbs outside quotes (``lex``: the cue lexicon)."""
     quoted = [(m.start, m.end) for m in find_mark_spans(text)]
     for verb in doc:
         if verb.pos_ != "VERB" or any(s <= verb.idx < e for s, e in quoted):
             continue
-        for kind, head in content_heads(verb):
-            cand = _span(doc, verb, head)
+        for kind, head in content_heads(verb, lex.deps):
+            cand = _span(doc, verb, head, lex)
             if cand is not None:
                 yield verb, kind, head, cand
 
@@ -67,9 +67,10 @@ def main(argv=None) -> int:
     else:
         parsed = nlp.pipe((t for _, t, _ in docs), batch_size=16)
     X, y = [], []
+    lex = lexicon(get("en"))
     for (_, text, atts), doc in zip(docs, parsed):
-        for verb, kind, head, cand in pairs(doc, text):
-            X.append({f: 1 for f in features(verb, kind, head, subject_of(verb))})
+        for verb, kind, head, cand in pairs(doc, text, lex):
+            X.append({f: 1 for f in features(verb, kind, head, subject_of(verb, lex.deps), lex.deps)})
             y.append(_label(cand, verb, atts, text))
     vec = DictVectorizer()
     clf = LogisticRegression(C=0.5, max_iter=2000).fit(vec.fit_transform(X), y)

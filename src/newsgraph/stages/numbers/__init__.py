@@ -18,14 +18,16 @@ from . import counted as counting
 from ..base import Stage
 from .claimant import Claimants
 from .filter import drop_reason
+from .lexicon import lexicon
 from .parse import scan
 
 
 def run(doc, ctx: Context, rec: ArticleRecord) -> list[Number]:
     text = doc.text
+    lex = lexicon(ctx.lang)
     claimants = None
     out: list[Number] = []
-    raws = scan(text)
+    raws = scan(text, lex)
     for raw, nxt in zip(raws, raws[1:] + [None]):
         raw.next = nxt
     for raw in raws:
@@ -33,20 +35,20 @@ def run(doc, ctx: Context, rec: ArticleRecord) -> list[Number]:
             continue
         span = doc.char_span(raw.start, raw.end, alignment_mode="expand")
         num = doc.char_span(raw.num_start, raw.num_end, alignment_mode="expand")
-        if span is None or num is None or drop_reason(raw, doc, span, num):
+        if span is None or num is None or drop_reason(raw, doc, span, num, lex):
             continue
         if claimants is None:
-            claimants = Claimants(doc, rec, text)
-        out.append(_number(f"N{len(out) + 1}", raw, text, doc, span, num, claimants))
+            claimants = Claimants(doc, rec, text, lex)
+        out.append(_number(f"N{len(out) + 1}", raw, text, doc, span, num, claimants, lex))
     return out
 
 
-def _number(nid: str, raw, text: str, doc, span, num, claimants: Claimants) -> Number:
+def _number(nid: str, raw, text: str, doc, span, num, claimants: Claimants, lex) -> Number:
     _share_of(raw, text)
-    found = counting.counted(raw, doc, span, num)
+    found = counting.counted(raw, doc, span, num, lex)
     head = found[3] if found else None
     unit = raw.unit
-    if unit is None and counting.is_person(head):
+    if unit is None and counting.is_person(head, lex):
         unit = "person"
     raw.unit = unit
     claimant, quote = claimants.find(raw.start, raw.end)
@@ -56,7 +58,7 @@ def _number(nid: str, raw, text: str, doc, span, num, claimants: Claimants) -> N
         counted=found[0] if found else None,
         counted_start=found[1] if found else None,
         counted_end=found[2] if found else None,
-        category=counting.category(raw, num, head),
+        category=counting.category(raw, num, head, lex),
         claimant=claimant, quote=quote,
     )
 

@@ -8,19 +8,16 @@ from __future__ import annotations
 
 import bisect
 
-SAY_LEMMAS = frozenset("""
-say tell report estimate announce state claim add note confirm reveal disclose warn insist
-allege argue explain write predict forecast tweet testify put count calculate project
-assert declare acknowledge admit indicate suggest show find
-""".split())
+from .lexicon import Lexicon
+
 _TYPE_RANK = {"PERSON": 0, "ORG": 1, "GPE": 2, "NORP": 3}
-_PRONOUNS = {"he": "PERSON", "she": "PERSON", "him": "PERSON", "her": "PERSON",
-             "they": None, "it": "ORG", "them": None}
 
 
 class Claimants:
-    def __init__(self, doc, rec, text: str):
+    def __init__(self, doc, rec, text: str, lex: Lexicon):
         self.doc = doc
+        self.lex = lex
+        self.deps = lex.deps
         self.text = text  # doc.text, read once (Doc.text rebuilds the string on each call)
         self.quotes = sorted(rec.get("quotes"), key=lambda q: q.start)
         mentions = []
@@ -41,11 +38,12 @@ class Claimants:
 
     def _cue_source(self, span) -> str | None:
         sent = span.sent
+        say = self.lex.say_lemmas
         cues = []
         for tok in sent:
             if tok.lower_ == "according" and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].lower_ == "to":
                 cues.append(tok)
-            elif tok.pos_ == "VERB" and tok.lemma_.lower() in SAY_LEMMAS:
+            elif tok.pos_ == "VERB" and tok.lemma_.lower() in say:
                 cues.append(tok)
         cues.sort(key=lambda t: abs(t.i - span.start))
         for cue in cues:
@@ -63,15 +61,15 @@ class Claimants:
     def _source_tokens(self, cue):
         doc = self.doc
         if cue.lower_ == "according":
-            objs = [c for c in doc[cue.i + 1].children if c.dep_ == "pobj"]
+            objs = [c for c in doc[cue.i + 1].children if c.dep_ in self.deps.prep_object]
             return doc[objs[0].left_edge.i:objs[0].right_edge.i + 1] if objs else None
-        subj = [c for c in cue.children if c.dep_ == "nsubj"]
+        subj = [c for c in cue.children if c.dep_ in self.deps.nominal_subject]
         if not subj:
             return None
         return doc[subj[0].left_edge.i:subj[0].right_edge.i + 1]
 
     def _entity_in(self, toks) -> str | None:
-        if len(toks) == 1 and toks[0].lower_ in _PRONOUNS:
+        if len(toks) == 1 and toks[0].lower_ in self.lex.pronoun_types:
             return self._antecedent(toks[0])
         s, e = toks.start_char, toks.end_char
         head = toks.root.idx
@@ -95,7 +93,7 @@ class Claimants:
         return [m for m in self.mentions[max(0, hi - 50):hi] if m[1] > s and m[0] < e]
 
     def _antecedent(self, pron) -> str | None:
-        want = _PRONOUNS[pron.lower_]
+        want = self.lex.pronoun_types[pron.lower_]
         i = bisect.bisect_left(self.mention_starts, pron.idx) - 1
         while i >= 0:
             s, e, eid, etype = self.mentions[i]

@@ -9,16 +9,9 @@ from __future__ import annotations
 
 import re
 
-from . import lexicon as lex
+from .lexicon import Lexicon
 
-LABELS = frozenset("""
-article articles section sections chapter clause paragraph rule resolution amendment no no.
-number page room unit flight route highway interstate channel game category level phase
-stage grade gate platform terminal bus lot item vol vol. volume version act bill pillar
-division district ward zone squad brigade battalion regiment precinct block building floor
-apartment suite box exit lane pier dock runway seat row episode season chapter psalm
-s&p sp ftse dow nasdaq nikkei dax cac stoxx russell nifty sensex kospi asx tsx hsi
-""".split())
+
 def raw_text(raw, span) -> str:
     return span.text[raw.num_start - span.start_char:]
 
@@ -31,7 +24,7 @@ def _bare(raw) -> bool:
     return raw.unit is None and not raw.currency and raw.approx in ("exact", "range")
 
 
-def drop_reason(raw, doc, span, num) -> str | None:
+def drop_reason(raw, doc, span, num, lex: Lexicon) -> str | None:
     """Why ``raw`` (tokens ``span``, numeral tokens ``num``) is not a quantity, or None."""
     if raw.drop:
         return raw.drop
@@ -42,31 +35,31 @@ def drop_reason(raw, doc, span, num) -> str | None:
             and nxt is not None and nxt.pos_ in ("NOUN", "ADJ", "PROPN", "NUM", "SYM"):
         return "modifier"  # "a five-year $700000 award", "a two-month contract"
     if raw.kind == "word":
-        reason = _word(raw, num, nxt)
+        reason = _word(raw, num, nxt, lex)
         if reason:
             return reason
     if raw.kind == "digit" and _year(raw, doc, num, nxt):
         return "year"
     if _bare(raw) or (raw.kind == "digit" and raw.unit is None and not raw.currency):
-        if prev is not None and (prev.lower_ in LABELS or prev.text == "#"):
+        if prev is not None and (prev.lower_ in lex.name_labels or prev.text == "#"):
             return "name"
     if _bare(raw) and raw.kind in ("digit", "range"):
-        reason = _name_or_age(raw, span, prev, nxt, last)
+        reason = _name_or_age(raw, span, prev, nxt, last, lex)
         if reason:
             return reason
     return None
 
 
-def _word(raw, num, nxt) -> str | None:
+def _word(raw, num, nxt, lex: Lexicon) -> str | None:
     first = num[0].lower_
     before = num[0].nbor(-1).lower_ if num[0].i > 0 else ""
-    if _bare(raw) and before in ("the", "these", "those", "both", "other") and num[-1].dep_ != "nummod" \
+    if _bare(raw) and before in lex.pronoun_determiners and num[-1].dep_ not in lex.deps.numeric_modifier \
             and (nxt is None or nxt.pos_ not in ("NOUN", "ADJ")):
         return "pronoun"  # "the two raised $350 million"
     if first == "one" and len(num) == 1:
         if nxt is not None and nxt.lower_ == "of":
             return "one-of"
-        if _bare(raw) and num[0].dep_ != "nummod":
+        if _bare(raw) and num[0].dep_ not in lex.deps.numeric_modifier:
             return "pronoun"
     return None
 
@@ -81,9 +74,9 @@ def _year(raw, doc, num, nxt) -> bool:
     return True
 
 
-def _name_or_age(raw, span, prev, nxt, last) -> str | None:
+def _name_or_age(raw, span, prev, nxt, last, lex: Lexicon) -> str | None:
     sent_start = span.sent.start
-    counts_noun = last.dep_ == "nummod" and last.head.i > last.i and last.head.pos_ == "NOUN"
+    counts_noun = last.dep_ in lex.deps.numeric_modifier and last.head.i > last.i and last.head.pos_ == "NOUN"
     if prev is not None and (prev.i != sent_start or prev.pos_ == "PROPN") and prev.is_alpha and prev.text not in ("US", "U.S.") \
             and (prev.text[0].isupper() or prev.pos_ == "PROPN" or not prev.text.islower()):
         return "name"  # "Article 5", "Lang 20", "iPhone 11"

@@ -1,6 +1,7 @@
 """Figures in plain text: values from digits and words, scales, currencies, units, ranges.
 
-``scan(text)`` works on the article text alone (regexes compiled once) and returns
+``scan(text, lex)`` works on the article text alone (regexes of ``patterns``, compiled once
+per language from the ``lexicon``) and returns
 ``Raw`` candidates in text order; ``filter`` then drops what is not a quantity
 using the spaCy tokens. The steps, in order:
 1. mark spans that are dates, clock times and phone numbers (never figures);
@@ -13,7 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import lexicon as lex
+from .patterns import (BETWEEN, BY, CUR_BEFORE, PER, PHONE_DIGITS, QUAL_AFTER, RANGE_SEP,
+                       SCALE_LETTER, SIGN_BEFORE, US_AFTER)
 
 
 @dataclass(slots=True)
@@ -39,88 +41,20 @@ class Raw:
     drop: str | None = None  # why it is not a quantity
 
 
-def _alts(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b\.?")
-_DAYS_TO = r"(?:\s*(?:-|–|to|and)\s*\d{1,2}(?:st|nd|rd|th)?)?"
-# dates, clock times and phone numbers: split by first character so each regex scans fast
-_NOT_FIGURE = (
-    re.compile(
-        rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?{_DAYS_TO}(?:,?\s+\d{{4}})?\b"  # March 29, Sept. 19 to 22
-        rf"|\b{_MONTH}\s+(?:of\s+)?\d{{4}}\b",  # June of 2018
-        re.IGNORECASE),
-    re.compile(
-        rf"\b\d{{1,2}}(?:st|nd|rd|th)?{_DAYS_TO}\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?"  # 29 March 2019
-        r"|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b"  # 2019-02-24, 24/02/2019
-        r"|\b\d{1,2}(?::\d{2})+(?:\s*[ap]\.?m\.?\b)?"  # 10:27, 5:00 AM
-        r"|\b\d{1,2}(?:\.\d{2})?\s*[ap]\.?m\b\.?",  # 5am, 1.56pm
-        re.IGNORECASE),
-    re.compile(  # phone numbers
-        r"(?:\+\d{1,3}[\s.-]?|(?<![\w.,+]))(?:\(\d{2,5}\)[\s.-]?)?\d{2,4}(?:[\s.-]\d{2,4}){2,}(?!\w|[.,]\d)"),
-)
-_PHONE_DIGITS = 7
-
-_W = _alts(list(lex.ONES) + ["hundred", "thousand", "million", "billion", "trillion", "dozen"])
-_ONES = _alts(lex.ONES)
-_SMALL = r"one|two|three|four|five|six|seven|eight|nine|ten|\d+"
-_NUM = r"(?:\d{1,3}(?:,\d{3})+(?![\d,]\d)|\d+)(?:\.\d+)?(?!\.\d)|\.\d+"
-_LCUR = r"USD|AUD|CAD|HKD|GBP|EUR|JPY|INR|RUB|KZT|CHF|CNY|RMB|PS|RM|Rs\.?|\$US|\$A|\$AU"
-_ATOM = re.compile(
-    rf"(?P<ratio>\b(?i:{_SMALL})\s+(?i:in|out\s+of|of(?=\s+every)|of(?=\s+(?:10|ten|100)\b))\s+(?i:every\s+)?(?i:{_SMALL})\b)"
-    rf"|(?P<frac>\b(?i:a|one|two|three|four)[\s-]+(?i:halves|half|thirds?|quarters?|fifths?|tenths?)\b(?=\s+of\b)"
-    r"|\b(?i:half)\b(?=\s+(?:of|the)\b))"
-    r"|(?P<dfrac>(?<![\w.,/])\d+\s?[/⁄]\s?\d+(?![\d/])(?=\s+of\b))"
-    r"|(?P<vague>\b(?i:(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)|dozens|scores|hundreds|thousands|millions|billions)\b"
-    r"(?=\s+(?:of|were|have|had|are|more|fled|died|gathered|marched|protested)\b))"
-    rf"|(?P<word>\b(?i:a\s+(?=(?:hundred|thousand|million|billion|dozen)\b))?(?i:{_W})"
-    rf"(?:[\s-]+(?i:{_W})|(?:(?<=hundred)|(?<=thousand))\s+and\s+(?i:{_ONES}))*\b)"
-    rf"|(?:(?P<lcur>(?<![\w$])(?:{_LCUR})(?=\d))|(?<![\w.,]))(?P<digit>{_NUM})"
-)
-_SCALE_WORDS = re.compile(r"(?:\s*(hundred|thousand|lakh|million|crore|billion|trillion)\b|\s?(mn|mln|bn|bln|tn)\b)", re.I)
-_SCALE_LETTER = re.compile(r"([mMbBkK])(?![\w])")
-_CUR_BEFORE = re.compile(
-    r"(US ?\$|U\.S\.\$|\$ ?US|A\$|AU\$|C\$|CA\$|NZ\$|HK ?\$|S\$|NT\$|R\$|\$|£|€|¥|Y=|₹|₽|₸|₩|₺|₦|₴|₪|"
-    r"\b(?:USD|AUD|CAD|HKD|GBP|EUR|JPY|INR|RUB|KZT|CHF|CNY|RMB|NIS|Rs\.?)) ?(-?)$"
-)
-_US_AFTER = re.compile(r" (?:US|U\.S\.)(?![\w.])|(?<=\.) ?US(?![\w])")
-_SIGN_BEFORE = re.compile(r"(?i:minus)[\s-]?$|(?:^|(?<=[\s(]))[−-]$")
-_QUAL_BEFORE = re.compile(rf"(?<![\w])({_alts(lex.QUALIFIERS)})\s*$", re.I)
-_QUAL_AFTER = re.compile(r"\+|\s?-?plus\b|\s+or\s+(?:more|so|less|fewer)\b", re.I)
-_QUAL_AFTER_MAP = {"+": "at_least", "plus": "at_least", "more": "at_least", "so": "about",
-                   "less": "at_most", "fewer": "at_most"}
-_PER = re.compile(r"(?:\s?/\s?|\s+per\s+|[\s-]an?[\s-]|\s+each\s+)((?:square |sq\.? |cubic )?[A-Za-zμµ][\w]*)"
-                  r"(?!\s+(?:earlier|ago|before|later|prior)\b)")
-_PER_NOUNS = frozenset("barrel share gallon ounce gram kilo person head capita tonne ton litre "
-                       "liter mmbtu pound unit shares barrels".split())
-_RANGE_SEP = re.compile(r"^(?:\s?[-–—]\s?|\s+(?:to|and|or)\s+|\s?-?to-?\s?)$")
-_BETWEEN = re.compile(r"(?i:between|from)\s+$")
-_BY = re.compile(r"(?i:\bby)\s+$")
-
-
-def _unit_regexes() -> tuple[re.Pattern, re.Pattern]:
-    exact, lower = lex.units()
-    return (re.compile(rf"[ \u00a0-]?({_alts(exact)})(?![A-Za-z0-9])"),
-            re.compile(rf"[ \u00a0-]?({_alts(lower)})(?![A-Za-z0-9])", re.I))
-
-
-_UNIT_CS, _UNIT_CI = _unit_regexes()
-
-
-def _unit_at(text: str, pos: int):
+def _unit_at(text: str, pos: int, lex):
     """The longest unit written at ``pos``: (UnitEntry, end) or None."""
     best = None
-    exact, lower = lex.units()
-    for rx, table, key in ((_UNIT_CS, exact, str), (_UNIT_CI, lower, str.lower)):
+    exact, lower = lex.units
+    for rx, table, key in ((lex.patterns.unit_cs, exact, str), (lex.patterns.unit_ci, lower, str.lower)):
         m = rx.match(text, pos)
         if m and (best is None or m.end() > best[1]):
             best = (table[key(m.group(1))], m.end())
     return best
 
 
-def words_value(text: str) -> float | None:
+def words_value(text: str, lex) -> float | None:
     """Value of number words: "three hundred" 300, "twenty-five" 25, "a dozen" 12."""
     total, current = 0.0, 0.0
     seen = False
@@ -128,14 +62,14 @@ def words_value(text: str) -> float | None:
         if w in ("a", "and"):
             current = current or (1.0 if w == "a" else current)
             continue
-        if w in lex.ONES:
-            current += lex.ONES[w]
+        if w in lex.ones:
+            current += lex.ones[w]
         elif w == "dozen":
             current = (current or 1) * 12
         elif w == "hundred":
             current = (current or 1) * 100
-        elif w in lex.SCALES:
-            total += (current or 1) * lex.SCALES[w]
+        elif w in lex.scales:
+            total += (current or 1) * lex.scales[w]
             current = 0.0
         else:
             return None
@@ -143,28 +77,28 @@ def words_value(text: str) -> float | None:
     return total + current if seen else None
 
 
-def _vague(text: str) -> tuple[float, float]:
+def _vague(text: str, lex) -> tuple[float, float]:
     low = 1.0
     for w in re.split(r"\s+of\s+", text.lower()):
-        low *= lex.VAGUE[w]
+        low *= lex.vague[w]
     return low, low * 10
 
 
-def _fraction(text: str) -> float:
+def _fraction(text: str, lex) -> float:
     parts = re.split(r"[\s-]+", text.lower())
     if len(parts) == 1:
         return 0.5
-    num = 1 if parts[0] == "a" else lex.ONES[parts[0]]
-    return num / lex.FRACTIONS[parts[1]]
+    num = 1 if parts[0] == "a" else lex.ones[parts[0]]
+    return num / lex.fractions[parts[1]]
 
 
-def _ratio(text: str) -> float | None:
+def _ratio(text: str, lex) -> float | None:
     m = re.match(rf"(\w+)\s+(?:in|out\s+of|of)\s+(?:every\s+)?(\w+)", text, re.I)
-    a, b = (float(x) if x.isdigit() else lex.ONES.get(x.lower()) for x in m.groups())
+    a, b = (float(x) if x.isdigit() else lex.ones.get(x.lower()) for x in m.groups())
     return a / b if a is not None and b else None
 
 
-def _atom(m: re.Match) -> Raw | None:
+def _atom(m: re.Match, lex) -> Raw | None:
     kind = m.lastgroup if m.lastgroup != "lcur" else "digit"
     if m.group("digit") is not None:
         kind = "digit"
@@ -175,49 +109,49 @@ def _atom(m: re.Match) -> Raw | None:
         raw.value = float(text.replace(",", ""))
         raw.plain = "," not in text and "." not in text
         if m.group("lcur"):
-            raw.unit, raw.currency = lex.CURRENCY_PREFIX[m.group("lcur").rstrip(".")], True
+            raw.unit, raw.currency = lex.currency_prefix[m.group("lcur").rstrip(".")], True
     elif kind == "word":
-        value = words_value(text)
-        if value is None or text.lower() in ("dozen", "hundred", "thousand", "million", "billion", "trillion"):
+        value = words_value(text, lex)
+        if value is None or text.lower() in lex.bare_scales:
             return None  # "a baker's dozen", "several hundred": no figure
         raw.value, raw.plain = value, False
     elif kind == "vague":
-        raw.low, raw.high = _vague(text)
+        raw.low, raw.high = _vague(text, lex)
         raw.value, raw.approx, raw.plain = raw.low, "range", False
     elif kind == "frac":
-        raw.value, raw.unit, raw.plain, raw.kind = _fraction(text), "fraction", False, "fraction"
+        raw.value, raw.unit, raw.plain, raw.kind = _fraction(text, lex), "fraction", False, "fraction"
     elif kind == "dfrac":
         a, b = (float(x) for x in re.split(r"\s?[/⁄]\s?", text))
         if not b or a >= b:
             return None
         raw.value, raw.unit, raw.plain, raw.kind = a / b, "fraction", False, "fraction"
     elif kind == "ratio":
-        value = _ratio(text)
+        value = _ratio(text, lex)
         if value is None:
             return None
         raw.value, raw.unit, raw.plain, raw.kind = value, "fraction", False, "fraction"
     return raw
 
 
-def _left(text: str, raw: Raw) -> None:
+def _left(text: str, raw: Raw, lex) -> None:
     """Currency, sign and qualifier written before the numeral."""
     window = text[max(0, raw.start - 8):raw.start]
     if not raw.currency and raw.kind in ("digit", "word"):
-        m = _CUR_BEFORE.search(window)
+        m = CUR_BEFORE.search(window)
         if m:
-            code = lex.CURRENCY_PREFIX.get(m.group(1).replace(" ", "").rstrip("."))
-            code = code or lex.CURRENCY_PREFIX.get(m.group(1).rstrip("."), "USD")
+            code = lex.currency_prefix.get(m.group(1).replace(" ", "").rstrip("."))
+            code = code or lex.currency_prefix.get(m.group(1).rstrip("."), "USD")
             raw.unit, raw.currency = code, True
             raw.start -= len(m.group(0))
             if m.group(2):
                 raw.value = -raw.value
     if raw.kind == "digit" and not raw.currency:
-        m = _SIGN_BEFORE.search(text[max(0, raw.start - 7):raw.start])
+        m = SIGN_BEFORE.search(text[max(0, raw.start - 7):raw.start])
         if m and not text[max(0, raw.start - 20):raw.start].lower().rstrip(" -").endswith("plus or minus"):
             raw.value, raw.start = -raw.value, raw.start - len(m.group(0))
-    m = _QUAL_BEFORE.search(text[max(0, raw.start - 22):raw.start])
+    m = lex.patterns.qual_before.search(text[max(0, raw.start - 22):raw.start])
     if m:
-        raw.approx = lex.QUALIFIERS[m.group(1).lower()]
+        raw.approx = lex.qualifiers[m.group(1).lower()]
         raw.start -= len(m.group(0))
         raw.qualifier, raw.qual_len = m.group(1).lower(), len(m.group(0))
 
@@ -225,20 +159,20 @@ def _left(text: str, raw: Raw) -> None:
 _AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.I)
 
 
-def _scale(text: str, raw: Raw) -> None:
+def _scale(text: str, raw: Raw, lex) -> None:
     m = _AND_A_HALF.match(text, raw.end)
     if m:  # "seven and a half years", "two and a half million"
         raw.value, raw.end, raw.num_end, raw.plain = raw.value + 0.5, m.end(), m.end(), False
     pos = raw.end
     while True:
-        m = _SCALE_WORDS.match(text, pos)
+        m = lex.patterns.scale_words.match(text, pos)
         if not m:
             break
         word = (m.group(1) or m.group(2)).lower()
-        raw.scale *= lex.SCALES[word]
+        raw.scale *= lex.scales[word]
         pos = m.end()
     if pos == raw.end and raw.kind == "digit":
-        m = _SCALE_LETTER.match(text, pos)
+        m = SCALE_LETTER.match(text, pos)
         if m:
             letter = m.group(1)
             factor = {"M": 1e6, "B": 1e9, "m": 1e6, "b": 1e9, "k": 1e3, "K": 1e3}[letter]
@@ -252,48 +186,48 @@ def _scale(text: str, raw: Raw) -> None:
     raw.end = pos
 
 
-def _right(text: str, raw: Raw) -> None:
+def _right(text: str, raw: Raw, lex) -> None:
     """Scale, unit, "per X" and trailing qualifiers written after the numeral."""
     if raw.kind in ("digit", "word"):
-        _scale(text, raw)
+        _scale(text, raw, lex)
     if raw.currency:
-        m = _US_AFTER.match(text, raw.end)
+        m = US_AFTER.match(text, raw.end)
         if m:
             raw.end = m.end()
     elif raw.kind != "fraction":
-        found = _unit_at(text, raw.end)
+        found = _unit_at(text, raw.end, lex)
         if found:
             entry, raw.end = found
             raw.unit, raw.plain, raw.currency = entry.unit, False, entry.kind == "money"
     if raw.unit and lex.unit_kind(raw.unit) in ("money", "measure"):
-        _per(text, raw)
+        _per(text, raw, lex)
     if raw.qualifier == "over" and lex.unit_kind(raw.unit) == "time":
         raw.approx = "exact"  # "laundered €40 million over two years": during, not more than
         raw.start += raw.qual_len
-    m = _QUAL_AFTER.match(text, raw.end)
+    m = QUAL_AFTER.match(text, raw.end)
     if m and raw.approx == "exact":
-        raw.approx = _QUAL_AFTER_MAP[m.group(0).strip(" -").split()[-1].lower()]
+        raw.approx = lex.qualifiers_after[m.group(0).strip(" -").split()[-1].lower()]
         raw.end = m.end()
 
 
-def _per(text: str, raw: Raw) -> None:
-    m = _PER.match(text, raw.end)
+def _per(text: str, raw: Raw, lex) -> None:
+    m = PER.match(text, raw.end)
     if not m:
         return
     den = m.group(1)
-    exact, lower = lex.units()
+    exact, lower = lex.units
     entry = exact.get(den) or lower.get(den.lower())
     if entry and entry.kind in ("time", "measure"):
         raw.unit, raw.end = f"{raw.unit}/{entry.unit}", m.end()
-    elif den.lower() in _PER_NOUNS or den.lower() == "mmbtu":
+    elif den.lower() in lex.per_nouns or den.lower() == "mmbtu":
         raw.unit, raw.end = f"{raw.unit}/{den.lower().rstrip('s')}", m.end()
 
 
-def _excluded(text: str) -> list[tuple[int, int]]:
-    spans = [m.span() for rx in _NOT_FIGURE[:2] for m in rx.finditer(text)]
-    for m in _NOT_FIGURE[2].finditer(text):
+def _excluded(text: str, lex) -> list[tuple[int, int]]:
+    spans = [m.span() for rx in lex.patterns.not_figure[:2] for m in rx.finditer(text)]
+    for m in lex.patterns.not_figure[2].finditer(text):
         g = m.group(0)
-        if sum(c.isdigit() for c in g) < _PHONE_DIGITS or not re.search(r"[-.()+]", g):
+        if sum(c.isdigit() for c in g) < PHONE_DIGITS or not re.search(r"[-.()+]", g):
             continue  # "200 300 400 people" is not a phone number
         spans.append(m.span())
     return spans
@@ -301,7 +235,7 @@ def _excluded(text: str) -> list[tuple[int, int]]:
 
 def _can_join(text: str, a: Raw, b: Raw) -> bool:
     sep = text[a.end:b.start]
-    if not _RANGE_SEP.match(sep) or a.kind in ("vague", "fraction") or b.kind in ("vague", "fraction"):
+    if not RANGE_SEP.match(sep) or a.kind in ("vague", "fraction") or b.kind in ("vague", "fraction"):
         return False
     if a.drop or b.drop or a.low is not None or a.approx not in ("exact", "about"):
         return False
@@ -314,9 +248,9 @@ def _can_join(text: str, a: Raw, b: Raw) -> bool:
     if word == "or":
         return a.unit is None and a.kind == b.kind
     if word == "to" or sep.strip() in ("-to-", "to-"):
-        if _BY.search(before) and a.unit is not None:
+        if BY.search(before) and a.unit is not None:
             return False  # "increased by $43.6 billion to $419.2 billion": two figures
-        if _BETWEEN.search(before):
+        if BETWEEN.search(before):
             return a.unit is None or b.unit is None or a.unit.split("/")[0] == b.unit.split("/")[0]
         return a.unit is None or a.unit == b.unit
     return a.unit is None or b.unit is None or a.unit == b.unit  # hyphen or dash
@@ -330,7 +264,7 @@ def _join(text: str, a: Raw, b: Raw) -> Raw:
     if b.scale != 1.0 and a.scale == 1.0 and a.value * b.scale <= b.value * 1.0001:
         a.value *= b.scale
     lo, hi = sorted((a.value, b.value))
-    m = _BETWEEN.search(text[max(0, a.start - 9):a.start])
+    m = BETWEEN.search(text[max(0, a.start - 9):a.start])
     start = a.start - len(m.group(0)) if m else a.start
     approx = a.approx if a.approx != "exact" else "range"
     return Raw(start=start, end=b.end, num_start=a.num_start, num_end=b.num_end, value=lo,
@@ -338,20 +272,20 @@ def _join(text: str, a: Raw, b: Raw) -> Raw:
                currency=a.currency or b.currency, plain=False)
 
 
-def scan(text: str) -> list[Raw]:
+def scan(text: str, lex) -> list[Raw]:
     """Every figure-like span of ``text``; ``Raw.drop`` says why one is not a quantity."""
-    excluded = _excluded(text)
+    excluded = _excluded(text, lex)
     atoms: list[Raw] = []
-    for m in _ATOM.finditer(text):
+    for m in lex.patterns.atom.finditer(text):
         if atoms and m.start() < atoms[-1].end:
             continue  # a scale or unit word already read with the previous figure
-        raw = _atom(m)
+        raw = _atom(m, lex)
         if raw is None:
             continue
         if any(s < raw.num_end and raw.num_start < e for s, e in excluded):
             raw.drop = "date-time-phone"
-        _left(text, raw)
-        _right(text, raw)
+        _left(text, raw, lex)
+        _right(text, raw, lex)
         _glued(text, raw)
         atoms.append(raw)
     return _ranges(text, atoms)

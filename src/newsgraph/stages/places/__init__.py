@@ -35,9 +35,9 @@ def _is_scene(doc, text: str, start: int, end: int, lex: Lexicon, dateline=None)
     if span is None:
         return False
     root = span.root
-    while root.dep_ in ("conj", "appos", "compound") and root.head is not root:
+    while root.dep_ in lex.deps.place_chain and root.head is not root:
         root = root.head
-    if root.dep_ != "pobj" or root.head.lower_ not in lex.locative_preps:
+    if root.dep_ not in lex.deps.prep_object or root.head.lower_ not in lex.locative_preps:
         return False
     gov = root.head.head
     if gov.pos_ in ("VERB", "AUX"):

@@ -1,10 +1,11 @@
-"""Word lists of the places stage (the language's ``places_words.json``), built once per
-process per language."""
+"""Word lists of the places stage (the language's ``places_words.json``) and the dependency
+labels it looks for, built once per process per language."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from ...lang import Language
+from ..text import Labels, labels
 
 DATA = "places_words.json"
 
@@ -19,13 +20,14 @@ class Lexicon:
     generic: frozenset[str]  # "West", "Valley": no one place
     trim_first: frozenset[str]  # dropped from a name's start before lookup ("Far North ...")
     trim_last: frozenset[str]  # dropped from a name's end before lookup ("... County")
+    deps: Labels  # the language's dependency labels by role
 
 
 def lexicon(lang: Language) -> Lexicon:
-    return lang.cached("places.lexicon", lambda: _build(lang.data(DATA)))
+    return lang.cached("places.lexicon", lambda: _build(lang.data(DATA), labels(lang)))
 
 
-def _build(raw: dict) -> Lexicon:
+def _build(raw: dict, deps: Labels) -> Lexicon:
     words = {k: frozenset(v) for k, v in raw.items() if not k.startswith("_")}
     words["event_nouns"] = words["event_nouns"] | {n.rstrip("s") for n in words["event_nouns"]}
-    return Lexicon(**words)
+    return Lexicon(**words, deps=deps)

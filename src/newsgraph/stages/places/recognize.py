@@ -64,7 +64,7 @@ def _demonym_is_place(doc, start: int, end: int, lex: Lexicon) -> bool:
     if span is None:
         return False
     head = span.root.head
-    return span.root.dep_ in ("amod", "compound") and head.lower_ in lex.place_nouns
+    return span.root.dep_ in lex.deps.noun_modifier and head.lower_ in lex.place_nouns
 
 
 def _ner_mentions(doc, text_all: str, gz: Gazetteer, spans, lex: Lexicon) -> list[Mention]:

@@ -13,27 +13,31 @@ from __future__ import annotations
 from ...model import ArticleRecord, Place
 from ...resources import Context, gazetteer
 from ...resources import gazetteer_ru as places_index
-from ...lang.ru.lexicon import data, key
-
-
-def division_words() -> set[str]:
-    return data("division_words.txt")
+from ...lang.ru.lexicon import key
 
 VERSION = "places.ru.v1"
 
 
-def _resolve(names: list[str]):
+def lexicon(lang) -> tuple[frozenset[str], tuple[str, ...]]:
+    """(division words in comparison form, region adjective endings) of ``lang``, built once
+    per process per language."""
+    return lang.cached("places.ru", lambda: (frozenset(key(w) for w in lang.data("division_words.txt")),
+                                             tuple(lang.data("places_words.json")["region_adjective_endings"])))
+
+
+def _resolve(names: list[str], lex):
     for n in names:
         rows = places_index.lookup(n)
         if rows:
             return gazetteer.load().entry(rows[0]), 1.0 if n == names[0] else 0.8
-    return _division(names[0]), 0.6
+    return _division(names[0], lex), 0.6
 
 
-def _division(name: str):
+def _division(name: str, lex):
     """'Костанайская область' -> the admin division holding the city 'Костанай'."""
     words = name.split()
-    if len(words) != 2 or key(words[1]) not in division_words() or not key(words[0]).endswith(("ская", "ский", "цкая", "цкий")):
+    divisions, endings = lex
+    if len(words) != 2 or key(words[1]) not in divisions or not key(words[0]).endswith(endings):
         return None
     stem = words[0][:-4]
     gz = gazetteer.load()
@@ -47,6 +51,7 @@ def _division(name: str):
 
 def run(doc, ctx: Context, rec: ArticleRecord) -> list[Place]:
     text = rec.article.text if rec is not None else doc.text
+    lex = lexicon(ctx.lang)
     out: list[Place] = []
     for ent in rec.get("entities"):
         if ent.type not in ("GPE", "LOC"):
@@ -54,7 +59,7 @@ def run(doc, ctx: Context, rec: ArticleRecord) -> list[Place]:
         for s, e in ent.mentions:
             span = doc.char_span(s, e, alignment_mode="expand")
             lemmas = " ".join(t.lemma_ for t in span) if span is not None else text[s:e]
-            entry, score = _resolve([ent.name, text[s:e], lemmas])
+            entry, score = _resolve([ent.name, text[s:e], lemmas], lex)
             out.append(Place(
                 id="", start=s, end=e, text=text[s:e], name=entry.name if entry else ent.name,
                 geonameid=entry.geonameid if entry else None, country=entry.country if entry else None,

@@ -55,7 +55,7 @@ def run(doc, ctx: Context, rec: ArticleRecord) -> list[Quote]:
     lex = lexicon(ctx.lang)
     direct, used, orphans = find_direct(doc, marks, lex)
     quoted = [(m.start, m.end) for m in marks]
-    direct += find_colon_lines(doc, [(c.start, c.end) for c in direct])
+    direct += find_colon_lines(doc, [(c.start, c.end) for c in direct], lex.deps)
     indirect = find_indirect(doc, quoted, direct, used, lex)
     cands = direct + indirect
     cands += _adopt(text, orphans, cands)

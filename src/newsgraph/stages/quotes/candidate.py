@@ -4,8 +4,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_SUBJ = ("nsubj", "nsubjpass", "csubj")
-_CLIMB = ("advcl", "xcomp", "conj", "pcomp", "acl", "relcl", "ccomp")
 _STRIP = " \t\r\n\xa0\u200b,;:—–-"
 
 
@@ -24,20 +22,21 @@ class Candidate:
     rule: str = ""  # which finder rule produced it (for error analysis)
 
 
-def subject_of(verb, depth: int = 0):
-    """The subject token of a cue verb, climbing from participles and relative clauses."""
+def subject_of(verb, d, depth: int = 0):
+    """The subject token of a cue verb, climbing from participles and relative clauses
+    (``d``: the language's ``Labels``)."""
     for child in verb.children:
-        if child.dep_ in _SUBJ:
+        if child.dep_ in d.cue_subject:
             return child
     for child in verb.children:
-        if child.dep_ == "agent":
+        if child.dep_ in d.agent:
             for gc in child.children:
-                if gc.dep_ == "pobj":
+                if gc.dep_ in d.prep_object:
                     return gc
-    if depth < 3 and verb.dep_ in _CLIMB and verb.head is not verb:
-        if verb.dep_ == "relcl" or verb.dep_ == "acl":
+    if depth < 3 and verb.dep_ in d.clause_link and verb.head is not verb:
+        if verb.dep_ in d.relative_modifier:
             return verb.head
-        return subject_of(verb.head, depth + 1)
+        return subject_of(verb.head, d, depth + 1)
     return None
 
 
@@ -75,31 +74,31 @@ def close_quote(text: str, start: int, end: int) -> int:
     return end
 
 
-def cited_source(verb, markers: dict):
+def cited_source(verb, markers: dict, d):
     """The source a reporter relays, named after the cue: "Trend reports citing the press
     service", "... with reference to the ministry", "Kazinform learnt from Akorda"."""
     for c in verb.children:
         low = c.lower_
         if low in markers.get("citing", ()):
-            obj = next((g for g in c.children if g.dep_ in ("dobj", "pobj")), None)
+            obj = next((g for g in c.children if g.dep_ in d.object_or_prep_object), None)
             if obj is not None:
                 return obj
-        if low in markers.get("reference", ()) or (c.dep_ == "prep" and low == "with"):
-            found = _to_object(c, markers)
+        if low in markers.get("reference", ()) or (c.dep_ in d.preposition and low == "with"):
+            found = _to_object(c, markers, d)
             if found is not None:
                 return found
-        if c.dep_ == "prep" and low == "from" and verb.lemma_.lower() in markers.get("learn_from", ()):
-            return next((g for g in c.children if g.dep_ == "pobj"), None)
+        if c.dep_ in d.preposition and low == "from" and verb.lemma_.lower() in markers.get("learn_from", ()):
+            return next((g for g in c.children if g.dep_ in d.prep_object), None)
     return None
 
 
-def _to_object(tok, markers: dict, depth: int = 0):
+def _to_object(tok, markers: dict, d, depth: int = 0):
     """"with reference to X" / "referring to X": the object of the "to"."""
     for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ == "to":
-            return next((g for g in c.children if g.dep_ == "pobj"), None)
-        if depth < 2 and (c.lower_ in markers.get("reference", ()) or c.dep_ == "pobj"):
-            found = _to_object(c, markers, depth + 1)
+        if c.dep_ in d.preposition and c.lower_ == "to":
+            return next((g for g in c.children if g.dep_ in d.prep_object), None)
+        if depth < 2 and (c.lower_ in markers.get("reference", ()) or c.dep_ in d.prep_object):
+            found = _to_object(c, markers, d, depth + 1)
             if found is not None:
                 return found
     return None
@@ -109,14 +108,14 @@ def inside(pos: int, spans) -> bool:
     return any(s <= pos < e for s, e in spans)
 
 
-def nominal_head(tok):
+def nominal_head(tok, d):
     """Climb compound/flat links to the head noun of a name (`Nurgali` -> `Bilisbekov`)."""
-    while tok.dep_ in ("compound", "flat") and tok.head is not tok:
+    while tok.dep_ in d.name_part and tok.head is not tok:
         tok = tok.head
     return tok
 
 
-def nearby_speaker(doc, cue, lo: int, hi: int):
+def nearby_speaker(doc, cue, lo: int, hi: int, d):
     """A noun or pronoun right after the cue (`said X`) or right before it (`X said`),
     within char range [lo, hi): for cues whose parsed subject is wrong or missing."""
     for i in range(cue.i + 1, min(len(doc), cue.i + 4)):
@@ -124,7 +123,7 @@ def nearby_speaker(doc, cue, lo: int, hi: int):
         if t.idx >= hi or t.is_punct or t.pos_ == "ADP":  # "said on Saturday": no speaker after
             break
         if t.pos_ in ("PROPN", "NOUN", "PRON"):
-            return nominal_head(t)
+            return nominal_head(t, d)
     i = cue.i - 1
     if i > 0 and doc[i].text == ")":  # "the Ministry of Foreign Affairs (MFA) said": over the acronym
         opening = next((k for k in range(i - 1, max(-1, i - 5), -1) if doc[k].text == "("), None)
@@ -134,5 +133,5 @@ def nearby_speaker(doc, cue, lo: int, hi: int):
         if t.idx < lo or t.is_punct:
             break
         if t.pos_ in ("PROPN", "NOUN", "PRON"):
-            return nominal_head(t)
+            return nominal_head(t, d)
     return None

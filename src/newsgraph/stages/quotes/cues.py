@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from ...errors import ResourceError
 from ...lang import Language
+from ..text import Labels, labels
 from .model import CueModel
 
 CUES_FILE = "reporting_cues.json"
@@ -31,11 +32,13 @@ class Lexicon:
     person_pronouns: frozenset[str]
     group_pronouns: frozenset[str]
     relative_pronouns: frozenset[str]
+    clause_conjunctions: frozenset[str]  # "A were detained and B seized, X said"
     model: CueModel
     content_deps: frozenset[str]  # labels of a cue's reported content (labels.json)
     proxy_speakers: frozenset[str] = frozenset()
     institution_words: frozenset[str] = frozenset()
     source_markers: dict = None  # kind -> frozenset of words
+    deps: Labels = None  # the language's dependency labels by role
 
     @property
     def verbs(self) -> frozenset[str]:
@@ -58,11 +61,12 @@ def _build(lang: Language) -> Lexicon:
             **{k: _words(raw, k) for k in ("speech", "cognition", "object_cues", "titles", "org_words",
                                            "generic_speakers", "xcomp_cues", "parenthetical_cues",
                                            "as_cues", "direct_extra_cues", "person_pronouns",
-                                           "group_pronouns", "relative_pronouns")},
+                                           "group_pronouns", "relative_pronouns", "clause_conjunctions")},
             phrases=tuple(tuple(w.lower() for w in p) for p in raw["phrases"]),
             prep_cues={k.lower(): tuple(v) for k, v in raw["prep_cues"].items()},
             model=CueModel.from_json(lang.data(MODEL_FILE)),
             content_deps=lang.deps("reported_content"),
+            deps=labels(lang),
             proxy_speakers=frozenset(w.lower() for w in raw.get("proxy_speakers", ())),
             institution_words=frozenset(w.lower() for w in raw.get("institution_words", ())),
             source_markers={k: frozenset(v) for k, v in raw.get("source_markers", {}).items() if k != "_about"},

@@ -23,7 +23,7 @@ def _cue_verb(tok, verbs) -> bool:
     return tok.lemma_.lower() in verbs and tok.pos_ in ("VERB", "AUX") and tok.tag_ != "MD"
 
 
-def _after(doc, m: MarkSpan, limit: int, verbs):
+def _after(doc, m: MarkSpan, limit: int, verbs, d):
     """(cue token, speaker token) after the closing mark, within the sentence.
 
     Right after a quote that ends in `,` `?` or `!`, any verb is the cue (`"...," he barked`).
@@ -35,40 +35,40 @@ def _after(doc, m: MarkSpan, limit: int, verbs):
         if tok.idx >= limit or "\n" in tok.text or "\n" in text[m.end:tok.idx]:
             break
         if _cue_verb(tok, verbs) or (i - i0 <= 3 and tok.pos_ == "VERB" and _comma_end(text, m)):
-            if _own_content(tok) and not _comma_end(text, m):
+            if _own_content(tok, d) and not _comma_end(text, m):
                 break
-            spk = subject_of(tok)
+            spk = subject_of(tok, d)
             if spk is None or spk.idx < m.end or spk.idx >= limit:
-                spk = nearby_speaker(doc, tok, m.end, limit)
+                spk = nearby_speaker(doc, tok, m.end, limit, d)
             return tok, spk
         if tok.text in (".", "?", "!") or tok.is_quote:
             break
     return None, None
 
 
-def _own_content(verb) -> bool:
+def _own_content(verb, d) -> bool:
     """The cue takes its own clause or object after it (`"..." Cruz says he is ...`)."""
-    return any(c.dep_ in ("ccomp", "xcomp") and c.i > verb.i and not c.is_punct
+    return any(c.dep_ in d.clausal_or_open_complement and c.i > verb.i and not c.is_punct
                for c in verb.children)
 
 
-def _dash(doc, m: MarkSpan):
+def _dash(doc, m: MarkSpan, d):
     """(dash span, speaker token) for `"..." — Name`."""
-    d = _DASH.match(doc.text, m.end)
-    if not d or "\n" in d.group() or d.end() >= len(doc.text):
+    dm = _DASH.match(doc.text, m.end)
+    if not dm or "\n" in dm.group() or dm.end() >= len(doc.text):
         return None, None
-    i = token_index_at(doc, d.end())
+    i = token_index_at(doc, dm.end())
     if i >= len(doc) or doc[i].pos_ not in ("PROPN", "NOUN", "PRON"):
         return None, None
     head = doc[i]
-    while head.dep_ in ("compound", "flat") and head.head.i > head.i:
+    while head.dep_ in d.name_part and head.head.i > head.i:
         head = head.head
-    dash = d.group().strip()
+    dash = dm.group().strip()
     ds = doc.text.index(dash, m.end)
     return (ds, ds + len(dash)), head
 
 
-def _before(doc, m: MarkSpan, floor: int, verbs):
+def _before(doc, m: MarkSpan, floor: int, verbs, d):
     """(cue token or None, speaker token, colon span) before the opening mark.
 
     Only for a quote introduced by `:` or `,` or one that ends its sentence; a quoted
@@ -92,15 +92,15 @@ def _before(doc, m: MarkSpan, floor: int, verbs):
         if _cue_verb(tok, verbs):
             if not intro and i1 - i > 3:
                 break
-            spk = subject_of(tok)
+            spk = subject_of(tok, d)
             if spk is None or spk.idx >= m.start:
-                spk = nearby_speaker(doc, tok, lo, m.start)
+                spk = nearby_speaker(doc, tok, lo, m.start, d)
             return tok, spk, None
     if lead.endswith(":") and len(lead) > 1:
         colon = text.rindex(":", lo, m.start)
         j = token_index_at(doc, colon) - 1
         subj = doc[j].sent.root if j >= 0 else None
-        subj = subject_of(subj) if subj is not None else None
+        subj = subject_of(subj, d) if subj is not None else None
         return None, subj, (colon, colon + 1)
     return None, None, None
 
@@ -127,7 +127,7 @@ def find_direct(doc, marks: list[MarkSpan], lex: Lexicon) -> tuple[list[Candidat
     prev_end = 0
     for k, m in enumerate(marks):
         nxt = marks[k + 1].start if k + 1 < len(marks) else len(doc.text)
-        cand = _attribute(doc, m, prev_end, nxt, verbs, used)
+        cand = _attribute(doc, m, prev_end, nxt, verbs, used, lex.deps)
         short = _words(doc, m) < _MIN_WORDS
         if cand is None and not short and out and _continues(doc.text, out[-1], m):
             cand = Candidate(m.start, m.end, "direct", inherit=out[-1])
@@ -139,17 +139,17 @@ def find_direct(doc, marks: list[MarkSpan], lex: Lexicon) -> tuple[list[Candidat
     return out, used, fragments
 
 
-def _attribute(doc, m, prev_end, nxt, verbs, used) -> Candidate | None:
-    cue, spk = _after(doc, m, nxt, verbs) if _starts_clause(doc.text, m) else (None, None)
+def _attribute(doc, m, prev_end, nxt, verbs, used, d) -> Candidate | None:
+    cue, spk = _after(doc, m, nxt, verbs, d) if _starts_clause(doc.text, m) else (None, None)
     if cue is not None and _words(doc, m) < _MIN_WORDS and not _comma_end(doc.text, m):
         cue = None
     if cue is not None:
         used.add(cue.i)
         return Candidate(m.start, m.end, "direct", cue.idx, cue.idx + len(cue), speaker_tok=spk)
-    dash, spk = _dash(doc, m)
+    dash, spk = _dash(doc, m, d)
     if dash is not None:
         return Candidate(m.start, m.end, "direct", dash[0], dash[1], speaker_tok=spk)
-    cue, spk, colon = _before(doc, m, prev_end, verbs)
+    cue, spk, colon = _before(doc, m, prev_end, verbs, d)
     if cue is not None:
         used.add(cue.i)
         that = _that_before(doc, m)
@@ -193,7 +193,7 @@ def _continues(text: str, prev: Candidate, m: MarkSpan) -> bool:
 _COLON_LINE = re.compile(r"(?m)^[ \t]*(?P<who>[A-Z][^\n:\d]{0,40}?):[ \t]+(?P<what>[^\n]+?)[ \t]*$")
 
 
-def find_colon_lines(doc, taken: list[tuple[int, int]]) -> list[Candidate]:
+def find_colon_lines(doc, taken: list[tuple[int, int]], d) -> list[Candidate]:
     """Headline-style attribution `Name: what they said` (the cue is the colon)."""
     text = doc.text
     out = []
@@ -211,6 +211,6 @@ def find_colon_lines(doc, taken: list[tuple[int, int]]) -> list[Candidate]:
         while end > start and text[end - 1] in ".":
             end -= 1
         kind = "direct" if text[start] in "\"“‘'«" else "indirect"
-        out.append(Candidate(start, end, kind, who[1], who[1] + 1, speaker_tok=nominal_head(doc[i]),
+        out.append(Candidate(start, end, kind, who[1], who[1] + 1, speaker_tok=nominal_head(doc[i], d),
                              rule="colon-line"))
     return out

@@ -23,7 +23,7 @@ def find_indirect(doc, quoted: list[tuple[int, int]], direct: list[Candidate],
     for tok in doc:
         low = tok.lower_
         if low == "according":
-            cand = _according(doc, tok)
+            cand = _according(doc, tok, lex.deps)
         elif tok.pos_ == "VERB" and tok.i not in used and not inside(tok.idx, quoted):
             cand = _clause(doc, tok, lex) if tok.lemma_.lower() in verbs else None
             if cand is None:
@@ -33,7 +33,7 @@ def find_indirect(doc, quoted: list[tuple[int, int]], direct: list[Candidate],
         if cand is None or _mostly_taken(cand, taken):
             continue
         if low != "according":
-            cand.speaker_tok = cited_source(tok, lex.source_markers) or cand.speaker_tok
+            cand.speaker_tok = cited_source(tok, lex.source_markers, lex.deps) or cand.speaker_tok
         _clip_paragraph(doc.text, cand)
         cand.start = strip_dateline(doc.text, cand.start, cand.end)
         if cand.end - cand.start < 8:
@@ -54,8 +54,9 @@ def _clause(doc, verb, lex) -> Candidate | None:
     """The content a cue verb governs: a mid-sentence cue's sentence, its reported clause,
     its `to` clause, its prepositional or direct object; else `as X said` or `..., X said`."""
     lemma = verb.lemma_.lower()
+    d = lex.deps
     if lemma in lex.speech:
-        middle = _middle(doc, verb)
+        middle = _middle(doc, verb, d)
         if middle is not None:
             return middle
     content = _content_head(verb, lemma, lex)
@@ -65,8 +66,8 @@ def _clause(doc, verb, lex) -> Candidate | None:
     if cand is None:
         return None
     cand.rule = content.dep_
-    if content.dep_ == "dobj":  # `called Trump "a fascist"`: object and predicate together
-        pred = next((c for c in verb.children if c.dep_ in ("oprd", "ccomp") and c.i > content.i), None)
+    if content.dep_ in d.object:  # `called Trump "a fascist"`: object and predicate together
+        pred = next((c for c in verb.children if c.dep_ in d.object_predicate and c.i > content.i), None)
         if pred is not None:
             edge = pred.right_edge
             cand.end = max(cand.end, trim(doc.text, pred.idx, edge.idx + len(edge))[1])
@@ -76,25 +77,26 @@ def _clause(doc, verb, lex) -> Candidate | None:
 
 def _content_head(verb, lemma: str, lex):
     """The token heading the content: ccomp, then xcomp / prepositional object / object."""
+    d = lex.deps
     for child in verb.children:
-        if child.dep_ == "ccomp" and lemma in lex.verbs:
+        if child.dep_ in d.clausal_complement and lemma in lex.verbs:
             return child
     for child in verb.children:
-        if child.dep_ == "xcomp" and lemma in lex.xcomp_cues:
+        if child.dep_ in d.open_complement and lemma in lex.xcomp_cues:
             return child
-        if child.dep_ == "prep" and child.lower_ in lex.prep_cues.get(lemma, ()):
-            return next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
-        if child.dep_ == "dobj" and lemma in lex.object_cues and child.pos_ != "PRON":
+        if child.dep_ in d.preposition and child.lower_ in lex.prep_cues.get(lemma, ()):
+            return next((g for g in child.children if g.dep_ in d.prep_complement), None)
+        if child.dep_ in d.object and lemma in lex.object_cues and child.pos_ != "PRON":
             return child
     return None
 
 
-def _middle(doc, verb) -> Candidate | None:
+def _middle(doc, verb, d) -> Candidate | None:
     """`In the long run, many economists say, costs will rise.`: a cue set off by commas in
     the middle of its sentence; the content is the whole sentence, as PolNeAR marks it."""
     sent = verb.sent
     j = verb.i + 1
-    while j < sent.end and doc[j].dep_ in ("npadvmod", "advmod") and doc[j].head.i == verb.i:
+    while j < sent.end and doc[j].dep_ in d.adverbial and doc[j].head.i == verb.i:
         j += 1
     if j >= sent.end - 2 or doc[j].text != ",":
         return None
@@ -106,13 +108,15 @@ def _middle(doc, verb) -> Candidate | None:
     if doc[k].text != "," or k - sent.start < 2 or k == verb.i - 1:
         return None
     start, end = trim(doc.text, sent[0].idx, sent[-1].idx + len(sent[-1]))
-    spk = nearby_speaker(doc, verb, doc[k].idx + 1, verb.idx + len(verb) + 20)
+    spk = nearby_speaker(doc, verb, doc[k].idx + 1, verb.idx + len(verb) + 20, d)
     return Candidate(start, end, "indirect", verb.idx, verb.idx + len(verb), speaker_tok=spk, rule="middle")
 
 
 def _as_clause(doc, verb, lex: Lexicon) -> Candidate | None:
     """`As X said, CONTENT`: the content is the main clause around the cue's clause."""
-    if verb.lemma_.lower() not in lex.as_cues or verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+    d = lex.deps
+    if verb.lemma_.lower() not in lex.as_cues or verb.dep_ not in d.adverbial_clause \
+            or not any(c.dep_ in d.marker and c.lower_ == "as" for c in verb.children):
         return None
     head = verb.head
     lo, hi = verb.left_edge.i, verb.right_edge.i
@@ -123,7 +127,7 @@ def _as_clause(doc, verb, lex: Lexicon) -> Candidate | None:
     if c_hi - c_lo + 1 < _MIN_CONTENT_TOKENS:
         return None
     start, end = trim(doc.text, doc[c_lo].idx, doc[c_hi].idx + len(doc[c_hi]))
-    return Candidate(start, end, "indirect", verb.idx, verb.idx + len(verb), speaker_tok=subject_of(verb),
+    return Candidate(start, end, "indirect", verb.idx, verb.idx + len(verb), speaker_tok=subject_of(verb, d),
                      rule="as")
 
 
@@ -142,7 +146,7 @@ def _parenthetical(doc, verb, lex) -> Candidate | None:
             return None
     if comma is None or comma.i - sent.start < _MIN_CONTENT_TOKENS + 1:
         return None
-    spk = nearby_speaker(doc, verb, comma.idx + 1, sent.end_char)
+    spk = nearby_speaker(doc, verb, comma.idx + 1, sent.end_char, lex.deps)
     if spk is None:
         return None
     start, end = trim(doc.text, sent.start_char, comma.idx)
@@ -152,17 +156,18 @@ def _parenthetical(doc, verb, lex) -> Candidate | None:
 
 def _span(doc, verb, content, lex: Lexicon) -> Candidate | None:
     """The content subtree as a trimmed span, with the cue's subject as speaker."""
+    d = lex.deps
     toks = list(content.subtree)
     lo, hi = toks[0].i, toks[-1].i
-    if content.dep_ == "ccomp" and content.i < verb.i:  # "A were detained and B seized, X said": two ccomps
+    if content.dep_ in d.clausal_complement and content.i < verb.i:  # "A were detained and B seized, X said": two ccomps
         for c in verb.children:
-            if c.dep_ == "ccomp" and c.i < verb.i:
+            if c.dep_ in d.clausal_complement and c.i < verb.i:
                 lo, hi = min(lo, c.left_edge.i), max(hi, c.right_edge.i)
     if lo <= verb.i <= hi:  # a non-projective parse swallowed the cue: keep the side after it
         lo = verb.i + 1
     tail_speaker = None
     if hi == verb.i - 1:  # "CONTENT, Deputy Chairman ... Nurgali Bilisbekov told ...": the
-        cut = _speaker_tail(doc, lo, hi, verb)  # parse hung the speaker on the content
+        cut = _speaker_tail(doc, lo, hi, verb, d)  # parse hung the speaker on the content
         if cut is not None:
             hi, tail_speaker = cut
     lo = _coordinated_start(doc, lo, hi, verb, lex)
@@ -171,7 +176,7 @@ def _span(doc, verb, content, lex: Lexicon) -> Candidate | None:
     start, end = trim(doc.text, doc[lo].idx, doc[hi].idx + len(doc[hi]))
     if end - start < 8:
         return None
-    spk = tail_speaker or subject_of(verb)
+    spk = tail_speaker or subject_of(verb, d)
     if spk is not None and start <= spk.idx < end:
         spk = None
     return Candidate(start, end, "indirect", verb.idx, verb.idx + len(verb), speaker_tok=spk)
@@ -181,7 +186,7 @@ def _coordinated_start(doc, lo: int, hi: int, verb, lex: Lexicon) -> int:
     """"A were detained and B were seized, the ministry said": a content before its cue that the
     parse began at the second of two coordinated clauses starts with the sentence."""
     sent = verb.sent
-    if hi >= verb.i or lo <= sent.start or doc[lo - 1].lower_ not in ("and", "while", "but"):
+    if hi >= verb.i or lo <= sent.start or doc[lo - 1].lower_ not in lex.clause_conjunctions:
         return lo
     left = doc[sent.start:lo - 1]
     verbs = [t for t in left if t.pos_ in ("VERB", "AUX")]
@@ -190,7 +195,7 @@ def _coordinated_start(doc, lo: int, hi: int, verb, lex: Lexicon) -> int:
     return lo
 
 
-def _speaker_tail(doc, lo: int, hi: int, verb):
+def _speaker_tail(doc, lo: int, hi: int, verb, d):
     """The content's last comma-separated run when it is a named speaker right before the
     cue (no verb in it, a PERSON or ORG name at its end): (new content end, speaker)."""
     for i in range(hi, max(lo, hi - _MAX_PARENTHETICAL) - 1, -1):
@@ -198,20 +203,20 @@ def _speaker_tail(doc, lo: int, hi: int, verb):
         if t.text == ",":
             if i - 1 - lo + 1 < _MIN_CONTENT_TOKENS or doc[hi].ent_type_ not in ("PERSON", "ORG"):
                 return None
-            spk = nearby_speaker(doc, verb, t.idx + 1, verb.idx)
+            spk = nearby_speaker(doc, verb, t.idx + 1, verb.idx, d)
             return (i - 1, spk) if spk is not None else None
         if t.pos_ in ("VERB", "AUX") or t.is_quote or "\n" in t.text:
             return None
     return None
 
 
-def _according(doc, tok) -> Candidate | None:
+def _according(doc, tok, d) -> Candidate | None:
     to = next((c for c in tok.children if c.lower_ == "to"), None)
     if to is None and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
         to = doc[tok.i + 1]
     if to is None:
         return None
-    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    pobj = next((c for c in to.children if c.dep_ in d.prep_object), None)
     if pobj is None:
         return None
     sent = tok.sent
@@ -248,10 +253,11 @@ def _clip_paragraph(text: str, cand: Candidate) -> None:
 def _learned(doc, verb, lex: Lexicon) -> Candidate | None:
     """The best content of a verb the lexicon rules leave out, if the cue model accepts it."""
     cue_model = lex.model
-    subj = subject_of(verb)
+    d = lex.deps
+    subj = subject_of(verb, d)
     best, best_p = None, cue_model.threshold
-    for kind, head in model.content_heads(verb):
-        p = cue_model.score(model.features(verb, kind, head, subj))
+    for kind, head in model.content_heads(verb, d):
+        p = cue_model.score(model.features(verb, kind, head, subj, d))
         if p >= best_p:
             best, best_p = head, p
     if best is None:

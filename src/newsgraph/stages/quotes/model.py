@@ -10,9 +10,6 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-# content heads a verb can govern, by dependency label
-_HEADS = ("ccomp", "xcomp", "dobj")
-
 
 @dataclass(frozen=True)
 class CueModel:
@@ -32,20 +29,21 @@ class CueModel:
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-def content_heads(verb):
-    """(kind, head token) pairs for the possible contents of a verb."""
+def content_heads(verb, d):
+    """(kind, head token) pairs for the possible contents of a verb (``d``: the language's
+    ``Labels``; the content heads a verb can govern are its ``reported_content`` labels)."""
     out = []
     for child in verb.children:
-        if child.dep_ in _HEADS and not (child.dep_ == "dobj" and child.pos_ == "PRON"):
+        if child.dep_ in d.reported_content and not (child.dep_ in d.object and child.pos_ == "PRON"):
             out.append((child.dep_, child))
-        elif child.dep_ == "prep":
-            obj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
+        elif child.dep_ in d.preposition:
+            obj = next((g for g in child.children if g.dep_ in d.prep_complement), None)
             if obj is not None:
                 out.append(("prep:" + child.lower_, obj))
     return out
 
 
-def features(verb, kind: str, head, subj) -> list[str]:
+def features(verb, kind: str, head, subj, d) -> list[str]:
     lemma = verb.lemma_.lower()
     base = kind.split(":")[0]
     f = [f"l={lemma}", f"k={kind}", f"lk={lemma}|{kind}", f"kb={base}", f"d={verb.dep_}",
@@ -53,9 +51,9 @@ def features(verb, kind: str, head, subj) -> list[str]:
          f"s={subj.pos_ if subj is not None else 'none'}",
          f"se={subj.ent_type_ if subj is not None and subj.ent_type_ else '-'}",
          f"n={min(len(list(head.subtree)), 12) // 3}", f"ht={head.tag_}"]
-    if any(c.dep_ == "mark" and c.lower_ == "that" for c in head.children):
+    if any(c.dep_ in d.marker and c.lower_ == "that" for c in head.children):
         f.append("that")
-    if any(c.dep_ == "neg" for c in verb.children):
+    if any(c.dep_ in d.negation for c in verb.children):
         f.append("neg")
     return f
 

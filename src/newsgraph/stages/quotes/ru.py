@@ -15,13 +15,13 @@ Quotes are numbered Q1.. by their start; spans never overlap (earlier steps win)
 """
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 
 from ...model import ArticleRecord, Quote
 from ...resources import Context
-from ...lang.ru.lexicon import data, key
+from ...lang.ru.lexicon import key
+from ..text import Labels, labels
 
 VERSION = "quotes.ru.v1"
 _OPEN_CLOSE = {"«": "»", "„": "“"}
@@ -37,15 +37,31 @@ class Cand:
     speaker: tuple[int, int] | None  # token range
 
 
-@functools.lru_cache(maxsize=1)
-def _lex():
-    d = data("quotes.json")
-    return (set(d["speech"]), [tuple(p) for p in d["phrases"]], d["pronouns"], set(d["generic_orgs"]),
-            [tuple(p) for p in d["back_reference"]])
+@dataclass(frozen=True)
+class Lexicon:
+    """The cue words of ``quotes.json`` and the dependency labels of the language."""
+
+    speech: set
+    phrases: list
+    pronouns: dict
+    generic_orgs: set
+    back_reference: list
+    deps: Labels
 
 
-def _is_cue(t) -> bool:
-    return key(t.lemma_) in _lex()[0] and t.pos_ in ("VERB", "ADJ", "ADV", "AUX")
+def lexicon(lang) -> Lexicon:
+    """Built once per process per language."""
+    return lang.cached("quotes.ru", lambda: _build(lang))
+
+
+def _build(lang) -> Lexicon:
+    d = lang.data("quotes.json")
+    return Lexicon(set(d["speech"]), [tuple(p) for p in d["phrases"]], d["pronouns"], set(d["generic_orgs"]),
+                   [tuple(p) for p in d["back_reference"]], labels(lang))
+
+
+def _is_cue(t, lex: Lexicon) -> bool:
+    return key(t.lemma_) in lex.speech and t.pos_ in ("VERB", "ADJ", "ADV", "AUX")
 
 
 def mark_spans(text: str) -> list[tuple[int, int]]:
@@ -79,14 +95,14 @@ def _tok_range(doc, start: int, end: int) -> tuple[int, int]:
     return (span.start, span.end) if span is not None else (0, 0)
 
 
-def _subject(doc, verb) -> tuple[int, int] | None:
+def _subject(doc, verb, lex: Lexicon) -> tuple[int, int] | None:
     for c in verb.children:
-        if c.dep_ in ("nsubj", "nsubj:pass"):
+        if c.dep_ in lex.deps.nominal_subject_or_passive:
             return c.left_edge.i, c.right_edge.i + 1
     return None
 
 
-def _direct(doc, text: str) -> list[Cand]:
+def _direct(doc, text: str, lex: Lexicon) -> list[Cand]:
     out = []
     for s, e in mark_spans(text):
         if len(text[s + 1:e - 1].split()) < _MIN_WORDS:
@@ -98,18 +114,18 @@ def _direct(doc, text: str) -> list[Cand]:
         for region in (sent, before):
             if region is None:
                 continue
-            cue = next((t for t in region if _is_cue(t) and not qs <= t.i < qe), None)
+            cue = next((t for t in region if _is_cue(t, lex) and not qs <= t.i < qe), None)
             if cue is not None:
                 break
         if cue is not None:
-            out.append(Cand(s, e, "direct", (cue.i, cue.i + 1), _subject(doc, cue)))
+            out.append(Cand(s, e, "direct", (cue.i, cue.i + 1), _subject(doc, cue, lex)))
     return out
 
 
 _DASH = re.compile(r"[,!?.…]\s*[—–-]\s+")
 
 
-def _dialogue(doc, text: str) -> list[Cand]:
+def _dialogue(doc, text: str, lex: Lexicon) -> list[Cand]:
     """'— CONTENT, — сказал он.' lines; a following '. — MORE' joins the quote."""
     out = []
     for line in re.finditer(r"(?m)^[ \t]*[—–][ \t]*(.+)$", text):
@@ -117,10 +133,10 @@ def _dialogue(doc, text: str) -> list[Cand]:
         for m in _DASH.finditer(text, body_start, line.end()):
             ts, _ = _tok_range(doc, m.end(), min(m.end() + 1, line.end()))
             cue = doc[ts] if ts < len(doc) else None
-            if cue is None or not _is_cue(cue):
+            if cue is None or not _is_cue(cue, lex):
                 continue
             end = m.start() + (1 if text[m.start()] in "!?…" else 0)
-            speaker = _subject(doc, cue)
+            speaker = _subject(doc, cue, lex)
             out.append(Cand(body_start, end, "direct", (cue.i, cue.i + 1), speaker))
             rest = re.search(r"[.!?…]\s*[—–]\s+", text[m.end():line.end()])
             if rest and line.end() > m.end() + rest.end():
@@ -129,10 +145,10 @@ def _dialogue(doc, text: str) -> list[Cand]:
     return out
 
 
-def _reported(doc, text: str) -> list[Cand]:
+def _reported(doc, text: str, lex: Lexicon) -> list[Cand]:
     out = []
     for t in doc:
-        if not _is_cue(t):
+        if not _is_cue(t, lex):
             continue
         nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
         after = doc[t.i + 2] if t.i + 2 < len(doc) else None
@@ -141,7 +157,7 @@ def _reported(doc, text: str) -> list[Cand]:
             start_tok = t.i + 2 if nxt.text == ":" else t.i + 3
             if start_tok < sent.end:
                 end = _clause_end(doc, start_tok, sent)
-                out.append(Cand(doc[start_tok].idx, end, "indirect", (t.i, t.i + 1), _subject(doc, t)))
+                out.append(Cand(doc[start_tok].idx, end, "indirect", (t.i, t.i + 1), _subject(doc, t, lex)))
             continue
         prev = doc[t.i - 1] if t.i > 0 else None
         if prev is not None and prev.text == "," and t.i - 1 > sent.start:
@@ -150,7 +166,7 @@ def _reported(doc, text: str) -> list[Cand]:
             while s0 < t.i and (doc[s0].is_punct or doc[s0].is_space):
                 s0 += 1
             if doc[t.i - 1].i - s0 >= _MIN_WORDS:
-                out.append(Cand(doc[s0].idx, doc[t.i - 1].idx, "indirect", (t.i, t.i + 1), _subject(doc, t)))
+                out.append(Cand(doc[s0].idx, doc[t.i - 1].idx, "indirect", (t.i, t.i + 1), _subject(doc, t, lex)))
     return out
 
 
@@ -162,28 +178,28 @@ def _clause_end(doc, start_tok: int, sent) -> int:
     return last.idx + len(last)
 
 
-def _back_reference(doc, text: str) -> list[Cand]:
+def _back_reference(doc, text: str, lex: Lexicon) -> list[Cand]:
     """'Об этом сообщила пресс-служба МВД.': the sentence before is what was reported."""
     out = []
-    refs = _lex()[4]
+    refs = lex.back_reference
     for sent in doc.sents:
         words = [t for t in sent if not (t.is_space or t.is_punct)]
         low = tuple(t.lower_ for t in words[:3])
         if not any(low[:len(r)] == r for r in refs) or sent.start == 0:
             continue
-        cue = next((t for t in words[:6] if _is_cue(t)), None)
+        cue = next((t for t in words[:6] if _is_cue(t, lex)), None)
         prev = doc[sent.start - 1].sent
         toks = [t for t in prev if not t.is_space]
         if cue is None or len(toks) < _MIN_WORDS:
             continue
         end = toks[-1].idx + len(toks[-1]) - (1 if toks[-1].text == "." else 0)
-        out.append(Cand(toks[0].idx, end, "indirect", (cue.i, cue.i + 1), _subject(doc, cue)))
+        out.append(Cand(toks[0].idx, end, "indirect", (cue.i, cue.i + 1), _subject(doc, cue, lex)))
     return out
 
 
-def _phrases(doc, text: str) -> list[Cand]:
+def _phrases(doc, text: str, lex: Lexicon) -> list[Cand]:
     out = []
-    phrases = _lex()[1]
+    phrases = lex.phrases
     low = [t.lower_ for t in doc]
     for i in range(len(doc)):
         for p in phrases:
@@ -217,13 +233,14 @@ def _clause_stop(doc, j: int, sent) -> int:
 
 def run(doc, ctx: Context, rec: ArticleRecord) -> list[Quote]:
     text = rec.article.text if rec is not None else doc.text
+    lex = lexicon(ctx.lang)
     cands: list[Cand] = []
     for step in (_direct, _dialogue, _back_reference, _phrases, _reported):
-        for c in step(doc, text):
+        for c in step(doc, text, lex):
             if c.end > c.start and not any(c.start < o.end and o.start < c.end for o in cands):
                 cands.append(c)
     cands.sort(key=lambda c: c.start)
-    resolver = _Speakers(doc, rec.get("entities") if rec is not None else [])
+    resolver = _Speakers(doc, rec.get("entities") if rec is not None else [], lex)
     out = []
     for n, c in enumerate(cands, 1):
         sp_id, sp_s, sp_e = resolver.resolve(c.speaker)
@@ -240,8 +257,9 @@ class _Speakers:
     """Speaker token ranges -> entity ids: covering mention, role, or (for a pronoun) the
     latest person or organisation before it that agrees in gender and number."""
 
-    def __init__(self, doc, entities) -> None:
+    def __init__(self, doc, entities, lex: Lexicon) -> None:
         self.doc = doc
+        self.lex = lex
         self.mentions = sorted(((s, e, ent) for ent in entities for s, e in ent.mentions), key=lambda m: m[:2])
         self.roles = [(r.start, r.end, ent) for ent in entities for r in ent.roles]
 
@@ -251,7 +269,7 @@ class _Speakers:
         doc = self.doc
         s, e = doc[rng[0]].idx, doc[rng[1] - 1].idx + len(doc[rng[1] - 1])
         head = doc[rng[0]] if rng[1] - rng[0] == 1 else _root(doc, rng)
-        pron = _lex()[2].get(head.lower_)
+        pron = self.lex.pronouns.get(head.lower_)
         if pron is not None:
             ent = self._antecedent(s, pron)
             return (ent.id if ent else None), s, e
@@ -261,7 +279,7 @@ class _Speakers:
         appos = [m for m in inside if m[2].type == "PERSON" and self._case(m) == case]
         orgs = [m for m in inside if m[2].type == "ORG"]
         pick = (at_head or appos or orgs or [None])[0]
-        if pick is None and key(head.lemma_) in _lex()[3]:
+        if pick is None and key(head.lemma_) in self.lex.generic_orgs:
             pick = next(((0, 0, ent) for ms, me, ent in reversed(self.mentions) if me <= s and ent.type == "ORG"), None)
         if pick is None:
             role = next((r for r in self.roles if r[0] <= head.idx < r[1]), None)

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from .cues import Lexicon
 
 _TYPE_RANK = {"PERSON": 0, "ORG": 1, "NORP": 2, "GPE": 3}
-_NP_DEPS = {"compound", "flat", "det", "amod", "poss", "nmod", "nummod", "case", "quantmod"}
 
 
 @dataclass(frozen=True, order=True)
@@ -40,6 +39,7 @@ class SpeakerResolver:
         """``skip``: a span whose mentions never speak (the dateline)."""
         self.doc = doc
         self.lex = lex
+        self.deps = lex.deps
         self.text = doc.text
         self.types = {e.id: e.type for e in entities}
         self.entities = {e.id: e for e in entities}
@@ -63,14 +63,14 @@ class SpeakerResolver:
     def resolve(self, head) -> Speaker:
         """The speaker whose subject head token is ``head``."""
         if self.skip[0] <= head.idx < self.skip[1]:  # the dateline ("BISHKEK – The Ministry ... reported")
-            head = next((c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")
+            head = next((c for c in head.head.children if c.dep_ in self.deps.nominal_subject_or_passive
                          and c.idx >= self.skip[1]), None)
             if head is None:
                 return None
-        if head.lower_ in self.lex.relative_pronouns and head.head.dep_ in ("relcl", "acl"):
+        if head.lower_ in self.lex.relative_pronouns and head.head.dep_ in self.deps.relative_modifier:
             sp = self.resolve(head.head.head)  # `Smith, who said ...`: the mention is `who`
             return Speaker(sp.entity if sp else None, head.idx, head.idx + len(head))
-        s, e = noun_phrase(head)
+        s, e = noun_phrase(head, self.deps)
         sp = self._by_apposition(head) or self._by_mention(s, e) or self._by_proxy(head, s, e)
         sp = sp or self._by_pronoun(head) or self._by_surname(head, s, e) or self._by_words(head, s, e)
         if sp is None:
@@ -82,7 +82,7 @@ class SpeakerResolver:
     def _by_apposition(self, head) -> Speaker | None:
         """"the head of the press service, Elmira Sadykova, said": the person named beside."""
         for c in head.children:
-            if c.dep_ == "appos":
+            if c.dep_ in self.deps.apposition:
                 hits = [m for m in self._mentions_in(c.left_edge.idx, c.idx + len(c)) if m.type == "PERSON"]
                 if hits:
                     return Speaker(self.canonical(hits[-1].entity), hits[-1].start, hits[-1].end)
@@ -91,14 +91,15 @@ class SpeakerResolver:
     def _by_proxy(self, head, s: int, e: int) -> Speaker | None:
         """"the press service of the Interior Ministry", "the agency's press service": the owner
         speaks; a bare "the press service" is the institution that spoke last."""
-        words = [c.lower_ for c in head.lefts if c.dep_ in ("compound", "amod")] + [head.lower_]
+        d = self.deps
+        words = [c.lower_ for c in head.lefts if c.dep_ in d.noun_modifier] + [head.lower_]
         if " ".join(words[-2:]) not in self.lex.proxy_speakers:
             return None
-        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        owner = next((c for c in head.children if c.dep_ in d.possessive), None)
         if owner is None:
-            of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-            owner = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-        if owner is None and any(c.dep_ == "amod" for c in head.lefts):
+            of = next((c for c in head.children if c.dep_ in d.preposition and c.lower_ == "of"), None)
+            owner = next((c for c in of.children if c.dep_ in d.prep_object), None) if of is not None else None
+        if owner is None and any(c.dep_ in d.adjective_modifier for c in head.lefts):
             return None  # "the presidential press service": named by its adjective, not a back-reference
         if owner is not None:
             n = len(self.spoken)
@@ -233,15 +234,15 @@ def _surname_map(entities: list) -> dict[str, str]:
     return out
 
 
-def noun_phrase(head) -> tuple[int, int]:
+def noun_phrase(head, d) -> tuple[int, int]:
     """Char span of the noun phrase headed by ``head`` (no relative clauses or appositions)."""
     left = head
     for child in head.lefts:
-        if child.dep_ in _NP_DEPS or child.dep_ == "poss":
+        if child.dep_ in d.noun_phrase_part or child.dep_ in d.possessive:
             left = child.left_edge if child.left_edge.i < left.i else left
             break
     right = head
     for child in head.rights:
-        if child.dep_ in {"compound", "flat"}:
+        if child.dep_ in d.name_part:
             right = child
     return left.idx, right.idx + len(right)

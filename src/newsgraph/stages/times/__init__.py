@@ -16,6 +16,7 @@ from ...model import ArticleRecord, Time
 from ...resources import Context
 from ..base import Stage
 from .discourse import refine
+from .lexicon import lexicon
 from .normalize import HANDLERS
 from .recognize import recognize
 from .tense import tense_of
@@ -23,26 +24,28 @@ from .tense import tense_of
 __all__ = ["STAGE", "run", "extract"]
 
 
-def _tense_fn(doc, start: int, end: int):
+def _tense_fn(doc, start: int, end: int, lex):
     """A callable giving the tense governing the span (computed on first use only)."""
     memo: list = []
 
     def tense():
         if not memo:
             span = doc.char_span(start, end, alignment_mode="expand")
-            memo.append(tense_of(span.root) if span is not None and len(span) else None)
+            memo.append(tense_of(span.root, lex) if span is not None and len(span) else None)
         return memo[0]
 
     return tense
 
 
-def extract(doc, published) -> list[Time]:
-    """The time expressions of ``doc`` normalised against ``published`` (a date or None)."""
+def extract(doc, published, lang) -> list[Time]:
+    """The time expressions of ``doc`` (in language ``lang``) normalised against ``published``
+    (a date or None)."""
     text = doc.text
+    lex = lexicon(lang)
     out: list[Time] = []
     rules: list[str] = []
-    for c in recognize(doc):
-        norm = HANDLERS[c.rule](c.groups, published, _tense_fn(doc, c.start, c.end))
+    for c in recognize(doc, lex):
+        norm = HANDLERS[c.rule](c.groups, published, _tense_fn(doc, c.start, c.end, lex), lex)
         if norm is None:
             continue
         rules.append(c.rule)
@@ -54,7 +57,7 @@ def extract(doc, published) -> list[Time]:
 
 
 def run(doc, ctx: Context, rec: ArticleRecord) -> list[Time]:
-    return extract(doc, ctx.published_date)
+    return extract(doc, ctx.published_date, ctx.lang)
 
 
 STAGE = Stage(name="times", version="times.v1", produces="times", run=run, requires=())

@@ -6,13 +6,12 @@ import datetime as dt
 import re
 
 from . import calendar as cal
-from .lexicon import HOLIDAYS, NUMBERS, ORDINALS, PARTS_OF_DAY
 from .norm_base import Norm, _day_num, _key, _month_num, _pmod
 
 
 # --- absolute dates ----------------------------------------------------------------------
 
-def h_iso_date(g, ref, tense):
+def h_iso_date(g, ref, tense, lex):
     try:
         d = dt.date(int(g["y"]), int(g["m"]), int(g["d"]))
     except ValueError:
@@ -20,7 +19,7 @@ def h_iso_date(g, ref, tense):
     return Norm("DATE", d.isoformat())
 
 
-def h_us_slash(g, ref, tense):
+def h_us_slash(g, ref, tense, lex):
     y = int(g["y"])
     y = y + (1900 if y >= 50 else 2000) if y < 100 else y
     try:
@@ -29,8 +28,8 @@ def h_us_slash(g, ref, tense):
         return None
 
 
-def _md(g, ref, tense):
-    m, d = _month_num(g["mon"]), _day_num(g["d"])
+def _md(g, ref, tense, lex):
+    m, d = _month_num(g["mon"], lex), _day_num(g["d"])
     if g.get("y"):
         try:
             value = dt.date(int(g["y"]), m, d).isoformat()
@@ -40,27 +39,27 @@ def _md(g, ref, tense):
         if not 1 <= d <= 31:
             return None
         value = cal.month_day(ref, m, d, tense())
-    part = PARTS_OF_DAY.get(_key(g.get("part")))
+    part = lex.parts_of_day.get(_key(g.get("part")))
     if part:
-        return Norm("TIME", f"{value}T{part}", _pmod(g))
-    return Norm("DATE", value, _pmod(g))
+        return Norm("TIME", f"{value}T{part}", _pmod(g, lex))
+    return Norm("DATE", value, _pmod(g, lex))
 
 
 h_month_day = _md
 h_day_month = _md
 
 
-def h_month_year(g, ref, tense):
-    m = _month_num(g["mon"])
+def h_month_year(g, ref, tense, lex):
+    m = _month_num(g["mon"], lex)
     if g.get("y"):
         y = int(g["y"])
     else:
-        y = None if ref is None else ref.year + {"this": 0, "last": -1, "next": 1}[_key(g["rel"])]
-    return Norm("DATE", cal.month_value(y, m), _pmod(g))
+        y = None if ref is None else ref.year + lex.deictic_steps[_key(g["rel"])]
+    return Norm("DATE", cal.month_value(y, m), _pmod(g, lex))
 
 
-def h_month(g, ref, tense):
-    m = _month_num(g["mon"])
+def h_month(g, ref, tense, lex):
+    m = _month_num(g["mon"], lex)
     rel = _key(g.get("rel"))
     if ref is None:
         y = None
@@ -72,11 +71,11 @@ def h_month(g, ref, tense):
         y = ref.year
     else:
         y = cal.month_year(ref, m, tense())
-    return Norm("DATE", cal.month_value(y, m), _pmod(g))
+    return Norm("DATE", cal.month_value(y, m), _pmod(g, lex))
 
 
-def h_holiday(g, ref, tense):
-    spec = HOLIDAYS[_key(g["hol"])]
+def h_holiday(g, ref, tense, lex):
+    spec = lex.holidays[_key(g["hol"])]
     if g.get("y"):
         return Norm("DATE", cal.holiday(spec, int(g["y"])).isoformat())
     rel = _key(g.get("rel"))
@@ -87,36 +86,32 @@ def h_holiday(g, ref, tense):
     return Norm("DATE", v)
 
 
-def h_decade(g, ref, tense):
+def h_decade(g, ref, tense, lex):
     if g.get("dec"):
         v = g["dec"][:3]
     else:
         d2 = int(g["dec2"][0])
         v = f"19{d2}" if ref is None or d2 * 10 > ref.year % 100 else f"20{d2}"
-    return Norm("DATE", v, _pmod(g))
+    return Norm("DATE", v, _pmod(g, lex))
 
 
-def h_century(g, ref, tense):
+def h_century(g, ref, tense, lex):
     c = int(g["c"])
-    return Norm("DATE", f"{c - 1:02d}", _pmod(g)) if 1 <= c <= 21 else None
+    return Norm("DATE", f"{c - 1:02d}", _pmod(g, lex)) if 1 <= c <= 21 else None
 
 
-def h_year(g, ref, tense):
-    return Norm("DATE", g["y"], _pmod(g))
+def h_year(g, ref, tense, lex):
+    return Norm("DATE", g["y"], _pmod(g, lex))
 
 
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-         "eighty": 80, "ninety": 90}
-
-
-def h_year_words(g, ref, tense):
+def h_year_words(g, ref, tense, lex):
     century = 19 if _key(g["y1"]) == "nineteen" else 20
     tens, unit = re.split(r"[- ]", _key(g["y2"]))
-    return Norm("DATE", f"{century}{_TENS[tens] + NUMBERS[unit]:02d}")
+    return Norm("DATE", f"{century}{lex.tens[tens] + lex.numbers[unit]:02d}")
 
 
-def h_year_2000(g, ref, tense):
-    return Norm("DATE", f"{2000 + NUMBERS.get(_key(g.get('u')), 0):04d}")
+def h_year_2000(g, ref, tense, lex):
+    return Norm("DATE", f"{2000 + lex.numbers.get(_key(g.get('u')), 0):04d}")
 
 
 # --- quarters, halves --------------------------------------------------------------------
@@ -125,9 +120,9 @@ def _quarter_value(y: int | None, kind: str, n: int) -> str:
     return f"{cal.year_str(y)}-{'Q' if kind == 'Q' else 'H'}{n}"
 
 
-def h_quarter(g, ref, tense):
+def h_quarter(g, ref, tense, lex):
     kind = "Q" if _key(g["kind"]) == "quarter" else "H"
-    n = ORDINALS[_key(g["ord"])]
+    n = lex.ordinals[_key(g["ord"])]
     if kind == "H" and n > 2:
         n = 2
     rel = _key(g.get("rel"))
@@ -146,7 +141,7 @@ def h_quarter(g, ref, tense):
     return Norm("DATE", _quarter_value(y, kind, n))
 
 
-def h_qn(g, ref, tense):
+def h_qn(g, ref, tense, lex):
     y = int(g["y"]) if g.get("y") else None
     if y is None and ref is not None:
         n = int(g["ord"])

@@ -1,8 +1,9 @@
-"""TIMEX3 resolution: one handler per recognition rule (``patterns.RULES``).
+"""TIMEX3 resolution: one handler per recognition rule (``patterns.compile_rules``).
 
 A handler gets the match's groups, the reference date (publication date or None) and a
 ``tense()`` callable (the governing verb's tense from the parse, computed only when a
-handler asks) and returns ``Norm(type, value, mod, freq, quant)``, or None to drop the match.
+handler asks) and the language's ``lexicon.Lexicon`` (its word tables), and returns
+``Norm(type, value, mod, freq, quant)``, or None to drop the match.
 The handlers live in ``norm_dates`` (dates written out), ``norm_relative``
 (relative to the publication date) and ``norm_other`` (clock times, sets,
 durations, fuzzy words); ``norm_base`` holds what they share.

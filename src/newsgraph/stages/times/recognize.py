@@ -13,8 +13,7 @@ import re
 from typing import NamedTuple
 
 from ..text import token_at
-from .lexicon import AMBIGUOUS_MONTHS
-from .patterns import NEEDS, RULES
+from .lexicon import Lexicon
 
 
 class Candidate(NamedTuple):
@@ -25,16 +24,10 @@ class Candidate(NamedTuple):
     groups: dict
 
 
-# Words before a bare year that make it a date ("in 1998", "since 2001", "fiscal 1989").
-_YEAR_CUES = {"in", "since", "by", "until", "till", "from", "of", "during", "before", "after",
-              "through", "to", "and", "between", "early", "late", "mid", "fiscal", "year",
-              "around", "circa", "for", "or", "throughout", "spring", "summer", "autumn",
-              "fall", "winter", "(", "-", "–", "—", "as", "at", "on", "the", "that", "into",
-              "calendar", "than", "within", "beyond", "this", "last", "next"}
 _COUNT_ENTS = {"MONEY", "PERCENT", "QUANTITY", "CARDINAL"}
 
 
-def _ok_year(doc, c: Candidate) -> bool:
+def _ok_year(doc, c: Candidate, lex: Lexicon) -> bool:
     g = c.groups
     if g.get("pmod") or c.end - c.start > 6:
         return True  # "mid-1998", "fiscal 1989", "the year 2000"
@@ -42,22 +35,22 @@ def _ok_year(doc, c: Candidate) -> bool:
     tok = token_at(doc, c.start, c.end)
     if tok is None:
         return False
-    if tok.dep_ == "nummod" and tok.head.tag_ == "NNS":
+    if tok.dep_ in lex.deps.numeric_modifier and tok.head.tag_ == "NNS":
         return False  # "1500 soldiers"
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-    if nxt is not None and nxt.tag_ == "NNS" and nxt.lower_ not in ("elections", "olympics", "games"):
+    if nxt is not None and nxt.tag_ == "NNS" and nxt.lower_ not in lex.year_nouns:
         return False  # "2000 people" (even when the parser attaches it elsewhere)
     if tok.ent_type_ == "DATE":
         return True
     if tok.ent_type_ in _COUNT_ENTS and not 1900 <= y <= 2040:
         return False
     prev = doc[tok.i - 1].lower_ if tok.i > 0 else ""
-    return prev in _YEAR_CUES or (1900 <= y <= 2040 and tok.ent_type_ not in _COUNT_ENTS)
+    return prev in lex.year_cues or (1900 <= y <= 2040 and tok.ent_type_ not in _COUNT_ENTS)
 
 
-def _ok_month(doc, c: Candidate) -> bool:
+def _ok_month(doc, c: Candidate, lex: Lexicon) -> bool:
     word = c.groups["mon"].rstrip(".").lower()
-    if word not in AMBIGUOUS_MONTHS or c.groups.get("rel") or c.groups.get("pmod"):
+    if word not in lex.ambiguous_months or c.groups.get("rel") or c.groups.get("pmod"):
         return True
     tok = token_at(doc, c.start, c.end)
     if tok is None:
@@ -72,11 +65,11 @@ def _ok_noun(doc, c: Candidate, key: str) -> bool:
     return tok is not None and tok.pos_ in ("NOUN", "PROPN")
 
 
-def _ok(doc, text: str, c: Candidate) -> bool:
+def _ok(doc, text: str, c: Candidate, lex: Lexicon) -> bool:
     if c.rule == "year":
-        return _ok_year(doc, c)
+        return _ok_year(doc, c, lex)
     if c.rule == "month":
-        return _ok_month(doc, c)
+        return _ok_month(doc, c, lex)
     if c.rule == "season" and not c.groups.get("y"):
         return _ok_noun(doc, c, "s")
     if c.rule in ("duration", "span", "ago") and c.groups["unit"].lower().startswith("second"):
@@ -86,7 +79,7 @@ def _ok(doc, text: str, c: Candidate) -> bool:
     if c.rule == "set_word" and c.groups["w"].lower() in ("quarterly", "monthly"):
         tok = token_at(doc, c.start, c.end)
         return tok is not None and tok.pos_ == "ADV"
-    if c.rule == "fuzzy" and c.groups["w"].lower() in ("current", "future", "recent"):
+    if c.rule == "fuzzy" and c.groups["w"].lower() in lex.adjective_fuzzy:
         tok = token_at(doc, c.start, c.end)
         return tok is not None and tok.pos_ in ("ADJ", "NOUN")
     return True
@@ -102,9 +95,9 @@ def _trim_the(text: str, c: Candidate) -> Candidate:
     return c
 
 
-def _candidates(text: str):
-    for prio, (name, rx) in enumerate(RULES):
-        need = NEEDS.get(name)
+def _candidates(text: str, lex: Lexicon):
+    for prio, (name, rx) in enumerate(lex.rules):
+        need = lex.needs.get(name)
         if need is not None and need.search(text) is None:
             continue
         for m in rx.finditer(text):
@@ -115,16 +108,16 @@ def _candidates(text: str):
             yield Candidate(m.start(), m.end(), name, prio, groups)
 
 
-def recognize(doc) -> list[Candidate]:
+def recognize(doc, lex: Lexicon) -> list[Candidate]:
     """Non-overlapping candidates in text order."""
     text = doc.text  # built from the tokens on every access: read it once
-    cands = sorted(_candidates(text), key=lambda c: (c.start - c.end, c.priority, c.start))
+    cands = sorted(_candidates(text, lex), key=lambda c: (c.start - c.end, c.priority, c.start))
     taken: list[tuple[int, int]] = []
     out: list[Candidate] = []
     for c in cands:
         if any(c.start < e and s < c.end for s, e in taken):
             continue
-        if not _ok(doc, text, c):
+        if not _ok(doc, text, c, lex):
             continue
         taken.append((c.start, c.end))
         out.append(_trim_the(text, c))

@@ -12,29 +12,30 @@ past tense and the next for future tense (the calendar code of the English times
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 
 from ...model import ArticleRecord, Time
 from ...resources import Context
 from . import calendar as cal
-from ...lang.ru.lexicon import data, key
+from ...lang.ru.lexicon import key
 from ..numbers.ru import _figure
+from ..numbers.ru import lexicon as numbers_lexicon
 
 VERSION = "times.ru.v1"
 
 
-@functools.lru_cache(maxsize=1)
-def _lex() -> dict:
-    return data("times.json")
+def lexicon(lang) -> dict:
+    """The word tables of ``lang`` (its ``times.json``, and the figures of ``numbers.ru`` for
+    durations), built once per process per language."""
+    return lang.cached("times.ru", lambda: {**lang.data("times.json"), "figures": numbers_lexicon(lang)})
 
 
 def _lem(t) -> str:
     return key(t.lemma_)
 
 
-def _month(t) -> int | None:
-    m = _lex()["months"]
+def _month(t, lex: dict) -> int | None:
+    m = lex["months"]
     return m.get(_lem(t)) or m.get(t.lower_)
 
 
@@ -64,21 +65,20 @@ def _year_after(doc, j: int) -> tuple[int, int | None]:
     return j, None
 
 
-def _part(doc, i: int) -> tuple[int, str | None]:
+def _part(doc, i: int, lex: dict) -> tuple[int, str | None]:
     """'в начале января': (start token of the part word, mod)."""
-    parts = _lex()["parts"]
+    parts = lex["parts"]
     if i > 0 and _lem(doc[i - 1]) in parts:
         return i - 1, parts[_lem(doc[i - 1])]
     return i, None
 
 
-def _match(doc, i: int, ref: dt.date | None):
+def _match(doc, i: int, ref: dt.date | None, lex: dict):
     """(start, end token, type, value, mod) of an expression at token i, or None."""
-    lex = _lex()
     t = doc[i]
     # 1. day + month [+ year]
-    if re.fullmatch(r"\d{1,2}", t.text) and i + 1 < len(doc) and _month(doc[i + 1]):
-        day, month = int(t.text), _month(doc[i + 1])
+    if re.fullmatch(r"\d{1,2}", t.text) and i + 1 < len(doc) and _month(doc[i + 1], lex):
+        day, month = int(t.text), _month(doc[i + 1], lex)
         end, year = _year_after(doc, i + 2)
         if 1 <= day <= 31:
             if year is not None:
@@ -88,16 +88,16 @@ def _match(doc, i: int, ref: dt.date | None):
                     return None
             return i, end, "DATE", cal.month_day(ref, month, day, _tense(doc, i)), None
     # 1b. [part] month [+ year]
-    if _month(t) and t.pos_ in ("NOUN", "PROPN") and not (i > 0 and re.fullmatch(r"\d{1,2}", doc[i - 1].text)):
-        start, mod = _part(doc, i)
+    if _month(t, lex) and t.pos_ in ("NOUN", "PROPN") and not (i > 0 and re.fullmatch(r"\d{1,2}", doc[i - 1].text)):
+        start, mod = _part(doc, i, lex)
         end, year = _year_after(doc, i + 1)
         if year is None:
-            year = cal.month_year(ref, _month(t), _tense(doc, i))
-        return start, end, "DATE", cal.month_value(year, _month(t)), mod
+            year = cal.month_year(ref, _month(t, lex), _tense(doc, i))
+        return start, end, "DATE", cal.month_value(year, _month(t, lex)), mod
     # 2. year
     end, year = _year_after(doc, i)
     if year is not None:
-        start, mod = _part(doc, i)
+        start, mod = _part(doc, i, lex)
         return start, end, "DATE", f"{year:04d}", mod
     # 3. weekday, deictic days
     wd = lex["weekdays"].get(_lem(t)) or lex["weekdays"].get(t.lower_)
@@ -107,7 +107,7 @@ def _match(doc, i: int, ref: dt.date | None):
         if ref is None:
             return i, i + 1, "DATE", "XXXX-XX-XX", None
         return i, i + 1, "DATE", (ref + dt.timedelta(days=lex["days"][t.lower_])).isoformat(), None
-    return _relative(doc, i, ref) or _duration(doc, i)
+    return _relative(doc, i, ref, lex) or _duration(doc, i, lex)
 
 
 def _period_value(ref: dt.date | None, unit: str, step: int) -> str | None:
@@ -125,8 +125,7 @@ def _period_value(ref: dt.date | None, unit: str, step: int) -> str | None:
     return None
 
 
-def _relative(doc, i: int, ref):
-    lex = _lex()
+def _relative(doc, i: int, ref, lex: dict):
     t = doc[i]
     if _lem(t) in lex["shifts"] and i + 1 < len(doc) and _lem(doc[i + 1]) in lex["periods"]:
         unit = lex["periods"][_lem(doc[i + 1])]
@@ -144,13 +143,13 @@ def _relative(doc, i: int, ref):
     return None
 
 
-def _duration(doc, i: int):
-    fig = _figure(doc, i)
+def _duration(doc, i: int, lex: dict):
+    fig = _figure(doc, i, lex["figures"])
     if fig is None:
         return None
     j, value, _ = fig
-    if j < len(doc) and _lem(doc[j]) in _lex()["periods"]:
-        unit = _lex()["periods"][_lem(doc[j])]
+    if j < len(doc) and _lem(doc[j]) in lex["periods"]:
+        unit = lex["periods"][_lem(doc[j])]
         amount = str(int(value)) if float(value).is_integer() else str(value)
         letter = "TM" if unit == "MIN" else ("T" + unit if unit == "H" else unit)
         return i, j + 1, "DURATION", f"P{amount}{letter}", None
@@ -160,10 +159,11 @@ def _duration(doc, i: int):
 def run(doc, ctx: Context, rec: ArticleRecord) -> list[Time]:
     text = rec.article.text if rec is not None else doc.text
     ref = ctx.published_date
+    lex = lexicon(ctx.lang)
     out: list[Time] = []
     i = 0
     while i < len(doc):
-        m = _match(doc, i, ref)
+        m = _match(doc, i, ref, lex)
         if m is None:
             i += 1
             continue

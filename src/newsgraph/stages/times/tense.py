@@ -11,10 +11,6 @@ or gerund hands over to the verb it depends on, a few steps up at most. "as soon
 """
 from __future__ import annotations
 
-_FUTURE_AUX = {"will", "shall", "'ll", "wo", "ll"}
-_MODALS = {"would", "might", "may", "should", "must", "'d"}
-_PAST_MODALS = {"could", "can"}
-_PERFECT_AUX = {"has", "have", "had", "'ve", "'s", "'d"}
 _VERBAL = {"VERB", "AUX"}
 _MAX_CLIMB = 4
 
@@ -30,20 +26,20 @@ def _nearest_verb(tok):
     return None
 
 
-def verb_tense(v) -> str | None:
+def verb_tense(v, lex) -> str | None:
     """FUTURE / PAST / PRESENT of one verb token and its auxiliaries, NONFINITE, or None."""
-    auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
+    auxes = [c for c in v.children if c.dep_ in lex.deps.auxiliary]
     words = {a.lower_ for a in auxes}
     tags = {a.tag_ for a in auxes} | {v.tag_}
-    if words & _FUTURE_AUX:
+    if words & lex.future_aux:
         return "FUTURE"
-    if words & _PERFECT_AUX and ("VBN" in tags):
+    if words & lex.perfect_aux and ("VBN" in tags):
         return "PAST"
-    if words & _PAST_MODALS:
+    if words & lex.past_modals:
         return None
-    if words & _MODALS:
+    if words & lex.modals:
         return "FUTURE"
-    if v.lower_ == "going" and any(c.dep_ == "xcomp" for c in v.children):
+    if v.lower_ == "going" and any(c.dep_ in lex.deps.open_complement for c in v.children):
         return "FUTURE"
     if "to" in words and v.tag_ == "VB":
         return "FUTURE"
@@ -56,16 +52,16 @@ def verb_tense(v) -> str | None:
     return "NONFINITE"
 
 
-def tense_of(tok) -> str | None:
+def tense_of(tok, lex) -> str | None:
     """Tense governing ``tok`` (a token of the time expression): PAST, PRESENT, FUTURE or None."""
     doc = tok.doc
     i = tok.i
     if i >= 3 and doc[i - 3].lower_ == "as" and doc[i - 1].lower_ == "as" and doc[i - 2].lower_ in ("soon", "early"):
         return "FUTURE"
-    if tok.dep_ == "poss":
+    if tok.dep_ in lex.deps.possessive:
         return None  # "Friday's ruling"
     h = tok.head
-    if tok.dep_ == "pobj" and h.head.i != h.i:
+    if tok.dep_ in lex.deps.prep_object and h.head.i != h.i:
         h = h.head
     if h.i != tok.i and h.pos_ in ("NOUN", "PROPN"):
         return None  # "warnings from Moscow on Thursday": the time belongs to the noun
@@ -73,7 +69,7 @@ def tense_of(tok) -> str | None:
     for _ in range(_MAX_CLIMB):
         if v is None:
             return None
-        t = verb_tense(v)
+        t = verb_tense(v, lex)
         if t != "NONFINITE":
             return t
         if v.head.i == v.i:
