@@ -40,7 +40,8 @@ def worker(kind: str, procs: int, gold: Path, limit: int | None) -> dict:
     from newsgraph.pipeline import Pipeline
 
     texts = load_texts(gold, limit)
-    # the peer is the stock model as spaCy ships it; newsgraph loads its own (memoised) variant
+    # the peer is the stock model as spaCy ships it; newsgraph loads its own variant (nlp.py:
+    # compiled attribute rules instead of the attribute_ruler Matcher, sentence starts at blank lines)
     nlp = spacy.load(nlp_mod.MODEL) if kind == "spacy" else nlp_mod.load()
     list(nlp.pipe(texts[:2]))  # warm up
     t0 = time.perf_counter()
