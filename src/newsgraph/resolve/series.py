@@ -264,9 +264,17 @@ def refresh_series(con, ids: set[str], state: dict[str, dict]) -> None:
     if not ids:
         return
     temp_ids(con, "_resolve_series", sorted(ids))
+    # ordered aggregates, so that ties (two labels once each, two values of one date) always
+    # resolve the same way, whatever order the rows were stored in
     rows = con.execute("""
-        SELECT p.series_id, count(*), min(p.date), max(p.date), arg_max(p.value, p.date), any_value(n.category),
-               mode(n.counted)
+        WITH labels AS (
+            SELECT p.series_id, n.counted, count(*) AS c, min(p.date) AS d
+            FROM series_points p JOIN _resolve_series t ON t.id = p.series_id
+            JOIN numbers n ON n.article_id = p.article_id AND n.id = p.number_id
+            WHERE n.counted IS NOT NULL GROUP BY 1, 2)
+        SELECT p.series_id, count(*), min(p.date), max(p.date),
+               last(p.value ORDER BY p.date NULLS FIRST, p.article_id, p.number_id), any_value(n.category),
+               (SELECT first(l.counted ORDER BY l.c DESC, l.d, l.counted) FROM labels l WHERE l.series_id = p.series_id)
         FROM series_points p JOIN _resolve_series t ON t.id = p.series_id
         LEFT JOIN numbers n ON n.article_id = p.article_id AND n.id = p.number_id GROUP BY 1""").fetchall()
     keys = dict(con.execute("SELECT id, key FROM series WHERE id IN (SELECT id FROM _resolve_series)").fetchall())
