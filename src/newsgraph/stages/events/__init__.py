@@ -65,7 +65,8 @@ class _Article:
         dl = find_dateline(rec.article.text)
         self.dateline = (dl.start, dl.end) if dl else None
         self.ents = roles.EntityIndex(rec.get("entities"), lex, skip=self.dateline)
-        self.times = rec.get("times")
+        # the dateline's date ("BISHKEK, Sept 6 (Reuters) -") is when the copy was filed, not an event's
+        self.times = [t for t in rec.get("times") if not (dl and dl.covers(t.start))]
         self.places = rec.get("places")
         self.quotes = sorted(rec.get("quotes"), key=lambda q: q.start)
         # a place inside an organisation's name ("Kyrgyzstan's State Committee ...") is no event place
