@@ -312,9 +312,23 @@ def place_of(trig: Trigger, places, scene, lex: Lexicon, skip: tuple[int, int] |
     inner = embedded(trig.tok)
     in_sent = [p for p in places if sent.start_char <= p.start < sent.end_char
                and not any(a <= p.start < b for a, b in inner)]
-    if in_sent:
-        return min(in_sent, key=lambda p: abs(p.start - trig.start)).id
+    # a place in a locative phrase ("... Aslan Bekov in Tashkent") before a bare mention
+    located = [p for p in in_sent if _locative(trig.tok.doc, p, lex)] or in_sent
+    if located:
+        return min(located, key=lambda p: abs(p.start - trig.start)).id
     return scene
+
+
+def _locative(doc, place, lex: Lexicon) -> bool:
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span.root
+    while tok.dep_ in lex.dep("noun_modifier") and tok.head is not tok:  # "Kostanai region"
+        tok = tok.head
+    if tok.dep_ in lex.dep("prep_object") and tok.head.dep_ == "prep" and tok.head.head.dep_ in lex.dep("prep_object"):
+        tok = tok.head.head  # "the village of Kok-Tash", "the city of Osh"
+    return tok.dep_ in lex.dep("prep_object") and lex.is_("location_preps", lemma(tok.head))
 
 
 def event_places(doc, text: str, places, entities, lex: Lexicon, dateline) -> list:
@@ -323,6 +337,7 @@ def event_places(doc, text: str, places, entities, lex: Lexicon, dateline) -> li
     ("citizens of Pakistan", "a resident of Talgar"), not the neighbour ("the border with
     Afghanistan"); the dateline city always."""
     orgs = [m for e in entities if e.type == "ORG" for m in e.mentions]
+    people = [m for e in entities if e.type == "PERSON" for m in e.mentions]
     out = []
     for p in places:
         if dateline is not None and dateline.covers(p.start):
@@ -332,10 +347,22 @@ def event_places(doc, text: str, places, entities, lex: Lexicon, dateline) -> li
                and (a == p.start or text[max(a, p.start - 3):p.start] == "of ") for a, b in orgs):
             continue
         span = doc.char_span(p.start, p.end, alignment_mode="expand")
-        if span is not None and _origin(span.root, lex):
+        if span is not None and (_origin(span.root, lex) or _describes_person(span.root, people, lex)):
             continue
         out.append(p)
     return out
+
+
+def _describes_person(tok, people: list, lex: Lexicon) -> bool:
+    """A place that modifies a person's name ("Uzbekistan's Prosecutor General Nigmatilla
+    Yuldashev", "Kyrgyzstan's Foreign Minister X") says whom, not where."""
+    for _ in range(3):
+        if tok.dep_ not in lex.dep("possessor") | lex.dep("noun_modifier") or tok.head is tok:
+            return False
+        tok = tok.head
+        if any(a <= tok.idx < b for a, b in people):
+            return True
+    return False
 
 
 def _origin(tok, lex: Lexicon) -> bool:

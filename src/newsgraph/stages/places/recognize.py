@@ -36,6 +36,7 @@ class Mention:
     entity: str | None  # the entity id the span belongs to
     placelike: bool = True  # False for a demonym used as a modifier of people/organisations
     dotted: bool = False  # a period follows the span ("Ky." when the NER left the period out)
+    named_kind: bool = False  # the text calls it a place ("the village of Kok-Tash", "Medeu district")
 
 
 def _entity_spans(doc, rec) -> list[tuple[int, int, str, str | None]]:
@@ -75,7 +76,8 @@ def _ner_mentions(doc, text_all: str, gz: Gazetteer, spans, lex: Lexicon) -> lis
         if not text:
             continue
         if label in _PLACE_LABELS and text not in lex.generic:
-            out.append(Mention(s2, t2, text, norm(text), "ner", label, eid, dotted=text_all[t2:t2 + 1] == "."))
+            out.append(Mention(s2, t2, text, norm(text), "ner", label, eid, dotted=text_all[t2:t2 + 1] == ".",
+                               named_kind=named_kind(text_all, s2, t2, lex)))
         elif label == "NORP" and gz.demonym(text) is not None:
             out.append(Mention(s2, t2, text, norm(text), "demonym", label, eid,
                                placelike=_demonym_is_place(doc, s2, t2, lex)))
@@ -86,6 +88,16 @@ def _ner_mentions(doc, text_all: str, gz: Gazetteer, spans, lex: Lexicon) -> lis
         elif label == "PERSON" and _town(gz, norm(text)) and not _part_of_longer_name(text, person_names):
             out.append(Mention(s2, t2, text, norm(text), "weak", "PERSON", eid))  # "Cairns": checked later
     return out
+
+
+def named_kind(text_all: str, start: int, end: int, lex: Lexicon) -> bool:
+    """Whether the words around a name say it is a place: a kind word after it ("Medeu
+    district", "the Serhetabat area") or "the village / town of" before it."""
+    after = text_all[end:end + 16].split(None, 1)
+    if after and after[0].rstrip(",.;:").lower() in lex.trim_last:
+        return True
+    before = text_all[max(0, start - 16):start].lower().split()
+    return len(before) >= 2 and before[-1] == "of" and before[-2] in lex.place_nouns
 
 
 def _town(gz: Gazetteer, key: str) -> bool:
@@ -154,9 +166,10 @@ def _scan_mentions(doc, text_all: str, gz: Gazetteer, spans, taken: list[tuple[i
                 break  # "Man.", "Que." (province abbreviations)
             in_org = any(a <= s and t <= b and (a, b) != (s, t) for a, b in inside)
             key = norm(span.text)
-            if gz.has_name(key) and _scan_ok(gz, key, in_org, single):
+            kind = named_kind(text_all, s, t, lex)  # "the Serhetabat area": any town the gazetteer knows
+            if gz.has_name(key) and (kind or _scan_ok(gz, key, in_org, single)):
                 text, s2, t2 = _clean(span.text, s, t)
-                found = Mention(s2, t2, text, key, "scan", "", None)
+                found = Mention(s2, t2, text, key, "scan", "", None, named_kind=kind)
                 break
             if single and gz.demonym(span.text) is not None:  # "Russian" inside an ORG name, or untagged
                 found = Mention(s, t, span.text, key, "demonym", "", None, placelike=_demonym_is_place(doc, s, t, lex))
