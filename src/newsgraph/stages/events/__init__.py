@@ -215,8 +215,19 @@ def _discourse(events: list[dict], art: _Article) -> None:
             continue
         if ev["date_source"] == "time":
             dated = ev if real else dated
-        elif dated is not None and 0 < k - dated["_sent"] <= 2 and real:
+        elif dated is not None and 0 < k - dated["_sent"] and real:
             ev["time"], ev["date"], ev["date_source"] = dated["time"], dated["date"], "time"
+        elif dated is None and real:  # "X received Y on Friday. ... The delegation also met Z."
+            told = _told_before(art, ev["sentence"][0])
+            if told is not None:
+                ev["time"], ev["date"], ev["date_source"] = told.id, told.value, "time"
+
+
+def _told_before(art: _Article, pos: int):
+    """The last day or week the text named before ``pos`` that dates no statement, or None."""
+    prior = [t for t in art.times if t.end <= pos and t.type == "DATE" and t.id not in art.statement_times
+             and len(t.value) >= 8 and t.value[:4].isdigit()]
+    return max(prior, key=lambda t: t.end) if prior else None
 
 
 def _same_day(art: _Article, start: int, end: int) -> bool:
