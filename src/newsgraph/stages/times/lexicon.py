@@ -39,6 +39,7 @@ SET_WORDS = _table("set_words")  # set adverbs: word -> (value, freq)
 # name -> (month, day), or (month, ISO weekday, n, first day of the month counted from) for
 # "the n-th such weekday on or after that day"
 HOLIDAYS = _table("holidays")
+ANAPHORIC = _table("anaphoric")  # "a day earlier", "the next day": counted from the last date named
 
 
 def alt(words, flags_lower: bool = True) -> str:
