@@ -395,12 +395,25 @@ def statement_times(doc, times, lex: Lexicon) -> set[str]:
             if tok.dep_ not in ("pobj", "prep", "npadvmod", "nummod", "compound", "amod", "det") or tok.head is tok:
                 break
             tok = tok.head
-        if tok.pos_ in ("VERB", "AUX") and lex.is_("reporting_verbs", lemma(tok)):
+        if _before_reported_subject(tok, span, lex):
+            out.add(t.id)  # "Kazakhstan said on Saturday it had detained ...", parsed under "detained"
+        elif tok.pos_ in ("VERB", "AUX") and lex.is_("reporting_verbs", lemma(tok)):
             inside = any(c.left_edge.idx <= t.start < c.right_edge.idx + len(c.right_edge)
                          for c in tok.children if c.dep_ == "ccomp")
-            if not inside:  # "said ... that X happened last week" dates the event, not the statement
+            # "X met Y on Friday, Trend reports": a report in the present is not dated by a past day
+            now = "Pres" in tok.morph.get("Tense") and any(c.dep_ in lex.dep("clausal_complement") for c in tok.children)
+            if not inside and not now:  # "said ... that X happened last week" dates the event, not the statement
                 out.add(t.id)
     return out
+
+
+def _before_reported_subject(verb, span, lex: Lexicon) -> bool:
+    """A time between a reporting verb and the subject of the clause it reports ("said on
+    Saturday it had detained"): the statement's time, wherever the parser hung it."""
+    if verb.dep_ not in lex.dep("clausal_complement") or not lex.is_("reporting_verbs", lemma(verb.head)):
+        return False
+    subj = next((c for c in verb.children if c.dep_ in lex.dep("subject") | lex.dep("passive_subject")), None)
+    return subj is not None and verb.head.i < span.start and span.end <= subj.left_edge.i
 
 
 def _place_in(places, start: int, end: int) -> str | None:
