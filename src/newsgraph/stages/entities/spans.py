@@ -178,7 +178,7 @@ def split_titled_names(mentions: list[Mention], toks: Tokens, lex: Lexicon) -> l
             out.append(m)
             continue
         words = _words(toks, m.ts, m.te)
-        titled = m.ts > 0 and toks.lower[m.ts - 1] in lex.heads and toks.is_cap(m.ts - 1)
+        titled = m.ts > 0 and toks.lower[m.ts - 1] in lex.heads  # "his Kazakh counterpart", "Mazhilis deputy"
         if titled and 2 <= len(words) <= 3 and all(_name_word(toks, w, lex) for w in words):
             m.label = "PERSON"  # "President Kassym-Jomart Tokayev"
             out.append(m)
