@@ -335,7 +335,8 @@ def event_places(doc, text: str, places, entities, lex: Lexicon, dateline) -> li
     """The places an event can happen at: not the country in an organisation's name
     ("Kyrgyzstan's State Committee", "Committee of Kazakhstan"), not where people come from
     ("citizens of Pakistan", "a resident of Talgar"), not the neighbour ("the border with
-    Afghanistan"); the dateline city always."""
+    Afghanistan"), not whom a person or a statement is of ("Uzbekistan's Prosecutor
+    General X", "according to the Tajik side"); the dateline city always."""
     orgs = [m for e in entities if e.type == "ORG" for m in e.mentions]
     people = [m for e in entities if e.type == "PERSON" for m in e.mentions]
     out = []
@@ -347,7 +348,8 @@ def event_places(doc, text: str, places, entities, lex: Lexicon, dateline) -> li
                and (a == p.start or text[max(a, p.start - 3):p.start] == "of ") for a, b in orgs):
             continue
         span = doc.char_span(p.start, p.end, alignment_mode="expand")
-        if span is not None and (_origin(span.root, lex) or _describes_person(span.root, people, lex)):
+        if span is not None and (_origin(span.root, lex) or _describes_person(span.root, people, lex)
+                                 or _attribution(span.root, lex)):
             continue
         out.append(p)
     return out
@@ -361,6 +363,17 @@ def _describes_person(tok, people: list, lex: Lexicon) -> bool:
             return False
         tok = tok.head
         if any(a <= tok.idx < b for a, b in people):
+            return True
+    return False
+
+
+def _attribution(tok, lex: Lexicon) -> bool:
+    """A place in the source of a statement ("according to the Tajik side") is none of the event's."""
+    for _ in range(4):
+        if tok.head is tok:
+            return False
+        tok = tok.head
+        if lex.is_("attribution_preps", tok.lower_):
             return True
     return False
 

@@ -19,6 +19,7 @@ class Lexicon:
     generic: frozenset[str]  # "West", "Valley": no one place
     trim_first: frozenset[str]  # dropped from a name's start before lookup ("Far North ...")
     trim_last: frozenset[str]  # dropped from a name's end before lookup ("... County")
+    kind_nouns: frozenset[str] = frozenset()  # after a name, say it is a place ("the Dostyk checkpoint")
 
 
 def lexicon(lang: Language) -> Lexicon:

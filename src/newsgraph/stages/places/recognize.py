@@ -1,7 +1,9 @@
 """Toponym recognition: which spans of an article name places.
 
 Three sources, in order (a later one never overlaps an earlier one):
-1. GPE / LOC / FAC mentions of the entities stage (or the Doc's NER when that list is empty);
+1. GPE / LOC / FAC mentions of the entities stage (or the Doc's NER when that list is empty),
+   and persons or organisations the text calls places ("Issyk-Kul region", "the Dostyk
+   checkpoint");
 2. demonyms of NORP mentions ("Kazakh", "European"), kept apart: a demonym names a place
    only where it modifies a place noun ("in Kazakh territory"); as a modifier of people or
    organisations ("Kazakh authorities") it stays a NORP entity;
@@ -83,6 +85,8 @@ def _ner_mentions(doc, text_all: str, gz: Gazetteer, spans, lex: Lexicon) -> lis
                                placelike=_demonym_is_place(doc, s2, t2, lex)))
         elif label == "NORP" and _scan_ok(gz, norm(text), False, " " not in text):
             out.append(Mention(s2, t2, text, norm(text), "ner", "GPE", eid))  # "Aleppo" tagged NORP
+        elif label in ("PERSON", "ORG") and named_kind(text_all, s2, t2, lex):
+            out.append(Mention(s2, t2, text, norm(text), "ner", "GPE", eid, named_kind=True))  # "Issyk-Kul region"
         elif label == "PERSON" and _big_division(gz, norm(text)):
             out.append(Mention(s2, t2, text, norm(text), "ner", "GPE", eid))  # "Tamil Nadu" tagged PERSON
         elif label == "PERSON" and _town(gz, norm(text)) and not _part_of_longer_name(text, person_names):
@@ -94,7 +98,8 @@ def named_kind(text_all: str, start: int, end: int, lex: Lexicon) -> bool:
     """Whether the words around a name say it is a place: a kind word after it ("Medeu
     district", "the Serhetabat area") or "the village / town of" before it."""
     after = text_all[end:end + 16].split(None, 1)
-    if after and after[0].rstrip(",.;:").lower() in lex.trim_last:
+    word = after[0].rstrip(",.;:").lower() if after else ""
+    if word in lex.trim_last or word in lex.kind_nouns:
         return True
     before = text_all[max(0, start - 16):start].lower().split()
     return len(before) >= 2 and before[-1] == "of" and before[-2] in lex.place_nouns
