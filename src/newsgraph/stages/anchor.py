@@ -11,7 +11,8 @@ The steps:
 3. one whose own verb (nearest verb ancestor of its root token) is the trigger's verb wins;
    failing that, one whose head chain passes through the trigger's verb; failing that, the
    DATE nearest to the trigger in the sentence;
-4. with none, ``(None, ctx.published, "published")``.
+4. with none, ``(None, ctx.published, "published")``; a time of day gives its day
+   ("on Friday evening" -> the Friday).
 """
 from __future__ import annotations
 
@@ -98,4 +99,9 @@ def event_date(trigger, times, ctx) -> tuple[str | None, str | None, str]:
         dates = [(t, r) for t, r in cands if t.type == "DATE"] or cands
         best = min(dates, key=lambda tr: abs(tr[1].i - trigger.i))
     t = best[0]
-    return t.id, t.value, "time"
+    return t.id, _day(t.value), "time"
+
+
+def _day(value: str) -> str:
+    """An event's date is a day at the finest: "2025-02-07TEV" ("on Friday evening") -> "2025-02-07"."""
+    return value[:10] if len(value) > 10 and value[10] == "T" else value

@@ -3,8 +3,9 @@
 The sequence, per sentence of the parsed article:
 1. find triggers (``detect``): lexicon verbs, verb phrases, licensed event nouns;
 2. fill roles (``roles``): actor and target entities (or their words), the place;
-3. date the event from the times stage's facts (``stages.anchor.event_date``), else the
-   publication date;
+3. date the event from the times stage's facts (``stages.anchor.event_date``), else from a
+   later sentence that only dates it (``dating``: "the operation was carried out last
+   week"), else from the discourse before it, else the publication date;
 4. judge factuality (``factuality``) and the quote the trigger sits in;
 5. derive the act the sentence reports when one event sits inside another
    (``compose``: "threatened to arrest" -> THREATEN, "will provide aid" -> AGREE);
@@ -24,6 +25,7 @@ from ..dateline import find_dateline
 from . import roles
 from .compose import derive
 from .corefer import share
+from .dating import told_later
 from .detect import Trigger, find_triggers, lemma
 from .factuality import clause_year, factuality
 from .lexicon import Lexicon, load
@@ -259,6 +261,7 @@ def run(doc, ctx: Context, rec: ArticleRecord) -> list[Event]:
         if key not in seen:
             seen.add(key)
             unique.append(ev)
+    told_later(unique, doc, art.times, art.statement_times, art.lex)
     _discourse(unique, art)
     share(unique, {p.id: p.name for p in art.places}, art.lex)
     return [_to_event(i, ev) for i, ev in enumerate(unique, 1)]
