@@ -69,6 +69,8 @@ def _anaphoric_shift(rule: str, g: dict) -> tuple[str, int] | None:
             return None
         letter, mult = _unit(g["unit"])
         return letter, int(n) * mult * sign
+    if rule == "day_rel":
+        return "D", ANAPHORIC["dirs"][_key(g.get("dir") or g.get("fol"))]
     if rule == "deictic" and not g.get("wd"):
         sign = ANAPHORIC["rels"].get(_key(g.get("rel")).strip())
         if sign is None:

@@ -29,6 +29,11 @@ def h_us_slash(g, ref, tense):
         return None
 
 
+def h_dotted_dmy(g, ref, tense):
+    """05.03.2025: day, month, year."""
+    return h_us_slash(g, ref, tense)
+
+
 def _md(g, ref, tense):
     m, d = _month_num(g["mon"]), _day_num(g["d"])
     if g.get("y"):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from . import calendar as cal
-from .lexicon import PARTS_OF_DAY, SEASONS, WEEKDAYS
+from .lexicon import ANAPHORIC, PARTS_OF_DAY, SEASONS, WEEKDAYS
 from .norm_base import Norm, _dmod, _key, _num, _pmod, _unit, duration_value
 
 
@@ -188,3 +188,13 @@ _DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixt
 
 def h_decade_words(g, ref, tense):
     return Norm("DATE", f"19{_DECADE_WORDS[_key(g['w'])]}")
+
+
+def h_day_rel(g, ref, tense):
+    """"the day before", "the following day": a day from the publication date until the
+    discourse pass counts it from the last date the text named."""
+    sign = ANAPHORIC["dirs"].get(_key(g.get("dir") or g.get("fol")))
+    if sign is None:
+        return None
+    v = "XXXX-XX-XX" if ref is None else (ref + dt.timedelta(days=sign)).isoformat()
+    return Norm("DATE", v)
