@@ -333,7 +333,8 @@ def _locative(doc, place, lex: Lexicon) -> bool:
 
 def event_places(doc, text: str, places, entities, lex: Lexicon, dateline) -> list:
     """The places an event can happen at: not the country in an organisation's name
-    ("Kyrgyzstan's State Committee", "Committee of Kazakhstan"), not where people come from
+    ("Kyrgyzstan's State Committee", "Committee of Kazakhstan"; a city's or region's office
+    does act there: "the Karaganda regional police department"), not where people come from
     ("citizens of Pakistan", "a resident of Talgar"), not the neighbour ("the border with
     Afghanistan"), not whom a person or a statement is of ("Uzbekistan's Prosecutor
     General X", "according to the Tajik side"); the dateline city always."""
@@ -344,9 +345,10 @@ def event_places(doc, text: str, places, entities, lex: Lexicon, dateline) -> li
         if dateline is not None and dateline.covers(p.start):
             out.append(p)
             continue
-        if any(a <= p.start and p.end <= b and (a, b) != (p.start, p.end)
-               and (a == p.start or text[max(a, p.start - 3):p.start] == "of ") for a, b in orgs):
-            continue
+        if p.kind == "country" and any(a <= p.start and p.end <= b and (a, b) != (p.start, p.end)
+                                       and (a == p.start or text[max(a, p.start - 3):p.start] == "of ")
+                                       for a, b in orgs):
+            continue  # a city's own office acts there: "the Karaganda regional police department"
         span = doc.char_span(p.start, p.end, alignment_mode="expand")
         if span is not None and (_origin(span.root, lex) or _describes_person(span.root, people, lex)
                                  or _attribution(span.root, lex)):
