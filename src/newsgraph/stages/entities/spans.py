@@ -179,6 +179,8 @@ def split_titled_names(mentions: list[Mention], toks: Tokens, lex: Lexicon) -> l
             continue
         words = _words(toks, m.ts, m.te)
         titled = m.ts > 0 and toks.lower[m.ts - 1] in lex.heads  # "his Kazakh counterpart", "Mazhilis deputy"
+        if m.te < toks.n and toks.tag[m.te].startswith("NN") and not toks.is_cap(m.te):
+            titled = False  # a name modifying a noun is no person: "its founder France Football magazine"
         if titled and 2 <= len(words) <= 3 and all(_name_word(toks, w, lex) for w in words):
             m.label = "PERSON"  # "President Kassym-Jomart Tokayev"
             out.append(m)

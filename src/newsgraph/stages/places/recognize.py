@@ -87,6 +87,9 @@ def _ner_mentions(doc, text_all: str, gz: Gazetteer, spans, lex: Lexicon) -> lis
             out.append(Mention(s2, t2, text, norm(text), "ner", "GPE", eid))  # "Aleppo" tagged NORP
         elif label in ("PERSON", "ORG") and named_kind(text_all, s2, t2, lex):
             out.append(Mention(s2, t2, text, norm(text), "ner", "GPE", eid, named_kind=True))  # "Issyk-Kul region"
+        elif label in _SCAN_INSIDE | {"PERSON"} and _located_town(doc, gz, text, s2, t2, lex) \
+                and not _part_of_longer_name(text, person_names):
+            out.append(Mention(s2, t2, text, norm(text), "ner", "GPE", eid))  # "detained in Kerben"
         elif label == "PERSON" and _big_division(gz, norm(text)):
             out.append(Mention(s2, t2, text, norm(text), "ner", "GPE", eid))  # "Tamil Nadu" tagged PERSON
         elif label == "PERSON" and _town(gz, norm(text)) and not _part_of_longer_name(text, person_names):
@@ -103,6 +106,18 @@ def named_kind(text_all: str, start: int, end: int, lex: Lexicon) -> bool:
         return True
     before = text_all[max(0, start - 16):start].lower().split()
     return len(before) >= 2 and before[-1] == "of" and before[-2] in lex.place_nouns
+
+
+def _located_town(doc, gz: Gazetteer, text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """A name the NER took for a person, product or organisation that a locative preposition
+    governs ("detained 5 people in Kerben") and the gazetteer knows as a town of 5,000 or more."""
+    if " " in text or not any(gz.kind(i) == "city" and gz.population(i) >= 5_000 for i in gz.lookup(norm(text))):
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or doc.text[end:end + 1] in ("'", "\u2019"):
+        return False
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ in lex.town_preps
 
 
 def _town(gz: Gazetteer, key: str) -> bool:
