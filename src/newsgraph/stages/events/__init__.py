@@ -73,6 +73,7 @@ class _Article:
         self.quotes = sorted(rec.get("quotes"), key=lambda q: q.start)
         # a place inside an organisation's name ("Kyrgyzstan's State Committee ...") is no event place
         self.event_places = roles.event_places(doc, self.text, self.places, rec.get("entities"), lex, dl)
+        self.neighbours = roles.neighbour_places(doc, self.places, lex)
         self.statement_times = roles.statement_times(doc, self.times, lex)
         scenes = [p for p in self.places if getattr(p, "scene", False)]
         city = [p for p in self.places if dl and dl.city[0] <= p.start < dl.city[1]]
@@ -110,11 +111,22 @@ def _make(trig: Trigger, typ: str, mode, actor, target, art: _Article, conf: flo
     return {
         "trig": trig, "type": typ, "mode": mode, "actor": actor, "target": target,
         "time": time_id, "date": date, "date_source": source, "fact": fact,
-        "place": roles.place_of(trig, _not_a_party(art.event_places, actor, None if mode == "visit" else target),
-                                None, art.lex, art.dateline),
+        "place": _place(trig, mode, actor, target, art),
         "quote": art.quote_at(trig.start), "conf": conf,
         "sentence": [sent.start_char, sent.start_char + len(sent.text.rstrip())],
     }
+
+
+def _place(trig: Trigger, mode, actor, target, art: _Article) -> str | None:
+    """The event's place in its sentence: one in a locative phrase ("in Surkhandarya region"),
+    else the country across a border ("its border with Afghanistan"), else any other."""
+    target = None if mode == "visit" else target
+    here = _not_a_party(art.event_places, actor, target)
+    for places, located in ((here, True), (art.neighbours, False), (here, False)):
+        pid = roles.place_of(trig, places, None, art.lex, art.dateline, located_only=located)
+        if pid is not None:
+            return pid
+    return None
 
 
 def _not_a_party(places, actor, target) -> list:

@@ -286,9 +286,11 @@ def authority(trig: Trigger, ents: EntityIndex, lex: Lexicon) -> Role | None:
     return None
 
 
-def place_of(trig: Trigger, places, scene, lex: Lexicon, skip: tuple[int, int] | None = None) -> str | None:
-    """The place id of a locative attached to the trigger or its clause, else in the sentence,
-    else the article's scene place. Places inside ``skip`` (the dateline) are only the scene."""
+def place_of(trig: Trigger, places, scene, lex: Lexicon, skip: tuple[int, int] | None = None,
+             located_only: bool = False) -> str | None:
+    """The place id of a locative attached to the trigger or its clause, else in the sentence
+    (in a locative phrase first; with ``located_only``, only there), else the article's scene
+    place. Places inside ``skip`` (the dateline) are only the scene."""
     lo, hi = skip or (0, 0)
     places = [p for p in places if not (lo <= p.start < hi)]
     if not places:
@@ -313,7 +315,7 @@ def place_of(trig: Trigger, places, scene, lex: Lexicon, skip: tuple[int, int] |
     in_sent = [p for p in places if sent.start_char <= p.start < sent.end_char
                and not any(a <= p.start < b for a, b in inner)]
     # a place in a locative phrase ("... Aslan Bekov in Tashkent") before a bare mention
-    located = [p for p in in_sent if _locative(trig.tok.doc, p, lex)] or in_sent
+    located = [p for p in in_sent if _locative(trig.tok.doc, p, lex)] or ([] if located_only else in_sent)
     if located:
         return min(located, key=lambda p: abs(p.start - trig.start)).id
     return scene
@@ -387,7 +389,23 @@ def _origin(tok, lex: Lexicon) -> bool:
     owner = prep.head
     if prep.lower_ == "of" and lex.is_("origin_nouns", lemma(owner)) or lex.is_("origin_nouns", owner.lower_):
         return True
-    return prep.lower_ == "with" and lex.is_("neighbour_words", lemma(owner))
+    return neighbour(tok, lex)
+
+
+def neighbour(tok, lex: Lexicon) -> bool:
+    """The country across a border ("the border with Afghanistan"): an event's place only
+    when its sentence names no other (``place_of`` is asked again with these alone)."""
+    prep = tok.head
+    return tok.dep_ in lex.dep("prep_object") and prep.lower_ == "with" and lex.is_("neighbour_words", lemma(prep.head))
+
+
+def neighbour_places(doc, places, lex: Lexicon) -> list:
+    out = []
+    for p in places:
+        span = doc.char_span(p.start, p.end, alignment_mode="expand")
+        if span is not None and neighbour(span.root, lex):
+            out.append(p)
+    return out
 
 
 def embedded(tok) -> list[tuple[int, int]]:
