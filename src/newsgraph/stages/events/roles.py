@@ -311,7 +311,7 @@ def place_of(trig: Trigger, places, scene, lex: Lexicon, skip: tuple[int, int] |
                 if pid:
                     return pid
     sent = trig.tok.sent
-    inner = embedded(trig.tok)
+    inner = embedded(trig.tok) + _topic(trig, lex)
     in_sent = [p for p in places if sent.start_char <= p.start < sent.end_char
                and not any(a <= p.start < b for a, b in inner)]
     # a place in a locative phrase ("... Aslan Bekov in Tashkent") before a bare mention
@@ -406,6 +406,15 @@ def neighbour_places(doc, places, lex: Lexicon) -> list:
         if span is not None and neighbour(span.root, lex):
             out.append(p)
     return out
+
+
+def _topic(trig: Trigger, lex: Lexicon) -> list[tuple[int, int]]:
+    """What talks are about ("discussed water sharing in the Fergana Valley"): the object of a
+    verb of discussing holds its topic, not where the talks take place."""
+    if trig.kind == "noun" or not lex.is_("topic_verbs", lemma(trig.tok)):
+        return []
+    return [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)) for c in trig.tok.children
+            if c.dep_ in lex.dep("object")]
 
 
 def embedded(tok) -> list[tuple[int, int]]:
