@@ -174,6 +174,9 @@ def split_titled_names(mentions: list[Mention], toks: Tokens, lex: Lexicon) -> l
     Ministers Edil Baisalov]ORG" -> the organisation, then the PERSON "Edil Baisalov"."""
     out: list[Mention] = []
     for m in mentions:
+        if m.label == "PERSON" and m.kind == "name":
+            out.extend(_person_after_linker(m, toks, lex))
+            continue
         if m.label not in ("ORG", "GPE", "NORP", "FAC") or m.kind != "name":
             out.append(m)
             continue
@@ -199,6 +202,17 @@ def split_titled_names(mentions: list[Mention], toks: Tokens, lex: Lexicon) -> l
             continue
         out.append(m)
     return out
+
+
+def _person_after_linker(m: Mention, toks: Tokens, lex: Lexicon) -> list[Mention]:
+    """"Ambassador of Uzbekistan to [Tajikistan Oybek Usmonov]PERSON": the word after the
+    title's linker is the place, the last two words the person."""
+    words = _words(toks, m.ts, m.te)
+    if len(words) < 3 or m.ts < 2 or toks.lower[m.ts - 1] not in lex.words["title_linkers"] \
+            or not any(toks.lower[i] in lex.heads for i in range(max(0, m.ts - 6), m.ts - 1)):
+        return [m]
+    cut = words[-2][0]
+    return [Mention(m.ts, cut, "GPE"), Mention(cut, m.te, "PERSON")]
 
 
 def _words(toks: Tokens, ts: int, te: int) -> list[tuple[int, int]]:

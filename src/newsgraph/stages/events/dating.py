@@ -2,7 +2,8 @@
 that the operation was carried out last week."
 
 A sentence that reports no event of its own but dates one already named ("the operation",
-"the detentions": its subject is an event noun, or the head word of an earlier trigger) gives
+"the detentions": its subject is an event noun, a word that refers to one (events_lexicon.json
+event_reference_nouns), or the head word of an earlier trigger) gives
 that date to the real (asserted or historical) events before it that no time expression dates.
 """
 from __future__ import annotations
@@ -31,7 +32,8 @@ def _dated_noun(doc, t, lex: Lexicon, heads: set[str]) -> bool:
         return False
     subjects = lex.dep("subject") | lex.dep("passive_subject")
     subj = next((c for c in verb.children if c.dep_ in subjects), None)
-    return subj is not None and (lemma(subj) in lex.nouns or lemma(subj) in heads)
+    return subj is not None and (lemma(subj) in lex.nouns or lemma(subj) in heads
+                                 or lex.is_("event_reference_nouns", lemma(subj)))
 
 
 def told_later(events: list[dict], doc, times, statement_times: set[str], lex: Lexicon) -> None:

@@ -328,6 +328,8 @@ def _locative(doc, place, lex: Lexicon) -> bool:
     tok = span.root
     while tok.dep_ in lex.dep("noun_modifier") and tok.head is not tok:  # "Kostanai region"
         tok = tok.head
+    if tok.dep_ in lex.dep("prep_object") and lex.is_("location_preps", lemma(tok.head)):
+        return True
     if tok.dep_ in lex.dep("prep_object") and tok.head.dep_ == "prep" and tok.head.head.dep_ in lex.dep("prep_object"):
         tok = tok.head.head  # "the village of Kok-Tash", "the city of Osh"
     return tok.dep_ in lex.dep("prep_object") and lex.is_("location_preps", lemma(tok.head))

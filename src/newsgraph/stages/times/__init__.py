@@ -1,4 +1,4 @@
-"""times.v1: temporal expressions (TIMEX3) normalised against the publication date.
+"""times.v2: temporal expressions (TIMEX3) normalised against the publication date.
 
 The stage, step by step:
 1. ``recognize.recognize`` finds the expressions (rules of ``patterns``,
@@ -61,4 +61,4 @@ def run(doc, ctx: Context, rec: ArticleRecord) -> list[Time]:
     return extract(doc, ctx.published_date)
 
 
-STAGE = Stage(name="times", version="times.v1", produces="times", run=run, requires=())
+STAGE = Stage(name="times", version="times.v2", produces="times", run=run, requires=())
