@@ -172,3 +172,11 @@ def test_titles(extract, text, person, title):
 def test_a_name_before_a_common_noun_is_no_titled_person(extract):
     rec = extract("The award is now run by its founder France Football magazine.")
     assert "France Football" not in _titles(rec)
+
+
+def test_a_place_named_between_events_carries_the_story(extract):
+    rec = extract("DUSHANBE, 10.05.2025 /Asia-Plus/ – Tajikistan has repatriated 45 women and children from "
+                  "Iraq, the Foreign Ministry said. The returnees arrived at Dushanbe airport on a special "
+                  "flight on Friday. They were met by officials of the ombudsman's office.", "2025-05-10")
+    (ev,) = _events(rec, "met")
+    assert _place(rec, ev) == "Dushanbe" and ev["date"] == "2025-05-09"

@@ -22,7 +22,7 @@ from ...resources import Context
 from ..anchor import event_date
 from ..base import Stage
 from ..dateline import find_dateline
-from . import roles
+from . import context, roles
 from .compose import derive
 from .corefer import share
 from .dating import told_later
@@ -66,6 +66,7 @@ class _Article:
         self.text = rec.article.text
         dl = find_dateline(rec.article.text)
         self.dateline = (dl.start, dl.end) if dl else None
+        self.dateline_end = dl.end if dl else 0
         self.ents = roles.EntityIndex(rec.get("entities"), lex, skip=self.dateline)
         # the dateline's date ("BISHKEK, Sept 6 (Reuters) -") is when the copy was filed, not an event's
         self.times = [t for t in rec.get("times") if not (dl and dl.covers(t.start))]
@@ -73,7 +74,7 @@ class _Article:
         self.quotes = sorted(rec.get("quotes"), key=lambda q: q.start)
         # a place inside an organisation's name ("Kyrgyzstan's State Committee ...") is no event place
         self.event_places = roles.event_places(doc, self.text, self.places, rec.get("entities"), lex, dl)
-        self.neighbours = roles.neighbour_places(doc, self.places, lex)
+        self.neighbours = context.neighbour_places(doc, self.places, lex)
         self.statement_times = roles.statement_times(doc, self.times, lex)
         scenes = [p for p in self.places if getattr(p, "scene", False)]
         city = [p for p in self.places if dl and dl.city[0] <= p.start < dl.city[1]]
@@ -210,16 +211,16 @@ def _discourse(events: list[dict], art: _Article) -> None:
     starts = [s.start_char for s in art.doc.sents]
     last: tuple[int, str] | None = None  # (sentence index, place id)
     dated: dict | None = None
+    busy = {bisect.bisect_right(starts, ev["trig"].start) - 1 for ev in events}  # sentences with events
     for ev in events:
         k = bisect.bisect_right(starts, ev["trig"].start) - 1
         ev["_sent"] = k
         real = ev["fact"] in _REAL
         if ev["place"] is not None:
             last = (k, ev["place"]) if real else last
-        elif last is not None and k - last[0] <= 2:
-            ev["place"] = last[1]
         else:
-            ev["place"] = art.scene
+            told = _place_told(art, starts, k, last, busy)
+            ev["place"] = told if told is not None else art.scene
         if ev["date_source"] != "time" and _same_day(art, ev["sentence"][0], ev["sentence"][1]):
             prior = [t for t in art.times if t.end <= ev["sentence"][0] and t.type == "DATE"
                      and len(t.value) == 10 and t.value[:4].isdigit()]
@@ -235,6 +236,20 @@ def _discourse(events: list[dict], art: _Article) -> None:
             told = _told_before(art, ev["sentence"][0])
             if told is not None:
                 ev["time"], ev["date"], ev["date_source"] = told.id, told.value, "time"
+
+
+def _place_told(art: _Article, starts: list[int], k: int, last: tuple | None, busy: set[int]) -> str | None:
+    """The place the two sentences before sentence k leave the story at: the last real event's
+    own place, or a place in a locative phrase named after it in a sentence without events
+    ("The returnees arrived at Dushanbe airport. They were met by ..."), else None."""
+    event = last if last is not None and k - last[0] <= 2 else None
+    lo = starts[max(0, k - 2)]
+    lo = max(lo, starts[event[0] + 1] if event is not None and event[0] + 1 < len(starts) else lo)
+    named = [p for p in art.event_places if lo <= p.start < starts[k] and art.dateline_end <= p.start
+             and bisect.bisect_right(starts, p.start) - 1 not in busy and context.locative(art.doc, p, art.lex)]
+    if named:
+        return max(named, key=lambda p: p.start).id
+    return event[1] if event is not None else None
 
 
 def _told_before(art: _Article, pos: int):

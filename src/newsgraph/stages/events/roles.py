@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .context import attribution, before_reported_subject, describes_person, locative, neighbour, topic
 from .detect import Trigger, lemma, nominal_gerund
 from .lexicon import Lexicon
 
@@ -311,28 +312,14 @@ def place_of(trig: Trigger, places, scene, lex: Lexicon, skip: tuple[int, int] |
                 if pid:
                     return pid
     sent = trig.tok.sent
-    inner = embedded(trig.tok) + _topic(trig, lex)
+    inner = embedded(trig.tok) + topic(trig, lex)
     in_sent = [p for p in places if sent.start_char <= p.start < sent.end_char
                and not any(a <= p.start < b for a, b in inner)]
     # a place in a locative phrase ("... Aslan Bekov in Tashkent") before a bare mention
-    located = [p for p in in_sent if _locative(trig.tok.doc, p, lex)] or ([] if located_only else in_sent)
+    located = [p for p in in_sent if locative(trig.tok.doc, p, lex)] or ([] if located_only else in_sent)
     if located:
         return min(located, key=lambda p: abs(p.start - trig.start)).id
     return scene
-
-
-def _locative(doc, place, lex: Lexicon) -> bool:
-    span = doc.char_span(place.start, place.end, alignment_mode="expand")
-    if span is None:
-        return False
-    tok = span.root
-    while tok.dep_ in lex.dep("noun_modifier") and tok.head is not tok:  # "Kostanai region"
-        tok = tok.head
-    if tok.dep_ in lex.dep("prep_object") and lex.is_("location_preps", lemma(tok.head)):
-        return True
-    if tok.dep_ in lex.dep("prep_object") and tok.head.dep_ == "prep" and tok.head.head.dep_ in lex.dep("prep_object"):
-        tok = tok.head.head  # "the village of Kok-Tash", "the city of Osh"
-    return tok.dep_ in lex.dep("prep_object") and lex.is_("location_preps", lemma(tok.head))
 
 
 def event_places(doc, text: str, places, entities, lex: Lexicon, dateline) -> list:
@@ -354,34 +341,11 @@ def event_places(doc, text: str, places, entities, lex: Lexicon, dateline) -> li
                                        for a, b in orgs):
             continue  # a city's own office acts there: "the Karaganda regional police department"
         span = doc.char_span(p.start, p.end, alignment_mode="expand")
-        if span is not None and (_origin(span.root, lex) or _describes_person(span.root, people, lex)
-                                 or _attribution(span.root, lex)):
+        if span is not None and (_origin(span.root, lex) or describes_person(span.root, people, lex)
+                                 or attribution(span.root, lex)):
             continue
         out.append(p)
     return out
-
-
-def _describes_person(tok, people: list, lex: Lexicon) -> bool:
-    """A place that modifies a person's name ("Uzbekistan's Prosecutor General Nigmatilla
-    Yuldashev", "Kyrgyzstan's Foreign Minister X") says whom, not where."""
-    for _ in range(3):
-        if tok.dep_ not in lex.dep("possessor") | lex.dep("noun_modifier") or tok.head is tok:
-            return False
-        tok = tok.head
-        if any(a <= tok.idx < b for a, b in people):
-            return True
-    return False
-
-
-def _attribution(tok, lex: Lexicon) -> bool:
-    """A place in the source of a statement ("according to the Tajik side") is none of the event's."""
-    for _ in range(4):
-        if tok.head is tok:
-            return False
-        tok = tok.head
-        if lex.is_("attribution_preps", tok.lower_):
-            return True
-    return False
 
 
 def _origin(tok, lex: Lexicon) -> bool:
@@ -392,31 +356,6 @@ def _origin(tok, lex: Lexicon) -> bool:
     if prep.lower_ == "of" and lex.is_("origin_nouns", lemma(owner)) or lex.is_("origin_nouns", owner.lower_):
         return True
     return neighbour(tok, lex)
-
-
-def neighbour(tok, lex: Lexicon) -> bool:
-    """The country across a border ("the border with Afghanistan"): an event's place only
-    when its sentence names no other (``place_of`` is asked again with these alone)."""
-    prep = tok.head
-    return tok.dep_ in lex.dep("prep_object") and prep.lower_ == "with" and lex.is_("neighbour_words", lemma(prep.head))
-
-
-def neighbour_places(doc, places, lex: Lexicon) -> list:
-    out = []
-    for p in places:
-        span = doc.char_span(p.start, p.end, alignment_mode="expand")
-        if span is not None and neighbour(span.root, lex):
-            out.append(p)
-    return out
-
-
-def _topic(trig: Trigger, lex: Lexicon) -> list[tuple[int, int]]:
-    """What talks are about ("discussed water sharing in the Fergana Valley"): the object of a
-    verb of discussing holds its topic, not where the talks take place."""
-    if trig.kind == "noun" or not lex.is_("topic_verbs", lemma(trig.tok)):
-        return []
-    return [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)) for c in trig.tok.children
-            if c.dep_ in lex.dep("object")]
 
 
 def embedded(tok) -> list[tuple[int, int]]:
@@ -439,7 +378,7 @@ def statement_times(doc, times, lex: Lexicon) -> set[str]:
             if tok.dep_ not in ("pobj", "prep", "npadvmod", "nummod", "compound", "amod", "det") or tok.head is tok:
                 break
             tok = tok.head
-        if _before_reported_subject(tok, span, lex):
+        if before_reported_subject(tok, span, lex):
             out.add(t.id)  # "Kazakhstan said on Saturday it had detained ...", parsed under "detained"
         elif tok.pos_ in ("VERB", "AUX") and lex.is_("reporting_verbs", lemma(tok)):
             inside = any(c.left_edge.idx <= t.start < c.right_edge.idx + len(c.right_edge)
@@ -449,15 +388,6 @@ def statement_times(doc, times, lex: Lexicon) -> set[str]:
             if not inside and not now:  # "said ... that X happened last week" dates the event, not the statement
                 out.add(t.id)
     return out
-
-
-def _before_reported_subject(verb, span, lex: Lexicon) -> bool:
-    """A time between a reporting verb and the subject of the clause it reports ("said on
-    Saturday it had detained"): the statement's time, wherever the parser hung it."""
-    if verb.dep_ not in lex.dep("clausal_complement") or not lex.is_("reporting_verbs", lemma(verb.head)):
-        return False
-    subj = next((c for c in verb.children if c.dep_ in lex.dep("subject") | lex.dep("passive_subject")), None)
-    return subj is not None and verb.head.i < span.start and span.end <= subj.left_edge.i
 
 
 def _place_in(places, start: int, end: int) -> str | None:
