@@ -180,3 +180,9 @@ def test_a_place_named_between_events_carries_the_story(extract):
                   "flight on Friday. They were met by officials of the ombudsman's office.", "2025-05-10")
     (ev,) = _events(rec, "met")
     assert _place(rec, ev) == "Dushanbe" and ev["date"] == "2025-05-09"
+
+
+def test_the_capital_a_demonym_names_is_its_capital_city(extract):
+    rec = extract("ASTANA. KAZINFORM – Police detained 5 people in the Kyrgyz capital on Friday.", "2025-04-12")
+    (ev,) = _events(rec, "detained")
+    assert next(p["name"] for p in rec["places"] if p["id"] == ev["place"]) == "Bishkek"

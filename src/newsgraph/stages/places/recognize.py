@@ -39,6 +39,7 @@ class Mention:
     placelike: bool = True  # False for a demonym used as a modifier of people/organisations
     dotted: bool = False  # a period follows the span ("Ky." when the NER left the period out)
     named_kind: bool = False  # the text calls it a place ("the village of Kok-Tash", "Medeu district")
+    capital: bool = False  # a demonym naming its country's capital ("the Kyrgyz capital")
 
 
 def _entity_spans(doc, rec) -> list[tuple[int, int, str, str | None]]:
@@ -62,6 +63,12 @@ def _clean(text: str, start: int, end: int) -> tuple[str, int, int]:
     return text, start, end
 
 
+def _demonym_capital(doc, start: int, end: int, lex: Lexicon) -> bool:
+    """"the Kyrgyz capital": the demonym stands for its country's capital city."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and span.root.head.lower_ in lex.capital_nouns
+
+
 def _demonym_is_place(doc, start: int, end: int, lex: Lexicon) -> bool:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
@@ -82,7 +89,8 @@ def _ner_mentions(doc, text_all: str, gz: Gazetteer, spans, lex: Lexicon) -> lis
                                named_kind=named_kind(text_all, s2, t2, lex)))
         elif label == "NORP" and gz.demonym(text) is not None:
             out.append(Mention(s2, t2, text, norm(text), "demonym", label, eid,
-                               placelike=_demonym_is_place(doc, s2, t2, lex)))
+                               placelike=_demonym_is_place(doc, s2, t2, lex),
+                               capital=_demonym_capital(doc, s2, t2, lex)))
         elif label == "NORP" and _scan_ok(gz, norm(text), False, " " not in text):
             out.append(Mention(s2, t2, text, norm(text), "ner", "GPE", eid))  # "Aleppo" tagged NORP
         elif label in ("PERSON", "ORG") and named_kind(text_all, s2, t2, lex):
@@ -192,7 +200,8 @@ def _scan_mentions(doc, text_all: str, gz: Gazetteer, spans, taken: list[tuple[i
                 found = Mention(s2, t2, text, key, "scan", "", None, named_kind=kind)
                 break
             if single and gz.demonym(span.text) is not None:  # "Russian" inside an ORG name, or untagged
-                found = Mention(s, t, span.text, key, "demonym", "", None, placelike=_demonym_is_place(doc, s, t, lex))
+                found = Mention(s, t, span.text, key, "demonym", "", None, placelike=_demonym_is_place(doc, s, t, lex),
+                                capital=_demonym_capital(doc, s, t, lex))
                 break
         if found:
             out.append(found)

@@ -45,6 +45,9 @@ class Resolved:
 def _candidates(gz: Gazetteer, m: Mention, lex: Lexicon) -> tuple[int, ...]:
     if m.source == "demonym":
         i = gz.demonym(m.text)
+        capital = gz.capital(gz.country_code(i)) if i is not None and m.capital else None
+        if capital is not None:
+            return (capital,)  # "the Kyrgyz capital" is Bishkek
         return (i,) if i is not None else ()
     text = m.text.strip()
     if (m.source == "ner" and len(text) <= 6) or m.dotted:
