@@ -186,3 +186,11 @@ def test_the_capital_a_demonym_names_is_its_capital_city(extract):
     rec = extract("ASTANA. KAZINFORM – Police detained 5 people in the Kyrgyz capital on Friday.", "2025-04-12")
     (ev,) = _events(rec, "detained")
     assert next(p["name"] for p in rec["places"] if p["id"] == ev["place"]) == "Bishkek"
+
+
+def test_a_later_mention_of_the_same_kind_of_event_keeps_its_place(extract):
+    rec = extract("ASTANA. KAZINFORM – Financial police detained 4 officials in Ekibastuz on Tuesday. They "
+                  "are suspected of taking bribes. Their lawyers deny the charges. The officials will "
+                  "appeal. The detentions drew protests from their colleagues.", "2025-04-12")
+    (ev,) = _events(rec, "detentions")
+    assert _place(rec, ev) == "Ekibastuz" and ev["date"] == "2025-04-08"

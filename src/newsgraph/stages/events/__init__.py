@@ -206,20 +206,26 @@ def _derived(events: list[dict], by_tok: dict, art: _Article) -> list[dict]:
 
 def _discourse(events: list[dict], art: _Article) -> None:
     """What the sentence leaves out, from the article (in place, in text order):
-    - a place: the place of the last event of the two sentences before, else the dateline city;
+    - a place: the place of the last event of the two sentences before (or one named between),
+      else that of an earlier event of the same kind, else the dateline city;
     - "the same day": the last date the text named before the sentence."""
     starts = [s.start_char for s in art.doc.sents]
     last: tuple[int, str] | None = None  # (sentence index, place id)
     dated: dict | None = None
     busy = {bisect.bisect_right(starts, ev["trig"].start) - 1 for ev in events}  # sentences with events
+    kinds: dict[tuple, str] = {}  # (type, mode) -> the place of the first real event of that kind
     for ev in events:
         k = bisect.bisect_right(starts, ev["trig"].start) - 1
         ev["_sent"] = k
         real = ev["fact"] in _REAL
         if ev["place"] is not None:
             last = (k, ev["place"]) if real else last
+            if real:
+                kinds.setdefault((ev["type"], ev["mode"]), ev["place"])
         else:
             told = _place_told(art, starts, k, last, busy)
+            # else where the article's earlier event of the same kind happened ("the detentions")
+            told = told if told is not None else kinds.get((ev["type"], ev["mode"]))
             ev["place"] = told if told is not None else art.scene
         if ev["date_source"] != "time" and _same_day(art, ev["sentence"][0], ev["sentence"][1]):
             prior = [t for t in art.times if t.end <= ev["sentence"][0] and t.type == "DATE"
