@@ -194,3 +194,10 @@ def test_a_later_mention_of_the_same_kind_of_event_keeps_its_place(extract):
                   "appeal. The detentions drew protests from their colleagues.", "2025-04-12")
     (ev,) = _events(rec, "detentions")
     assert _place(rec, ev) == "Ekibastuz" and ev["date"] == "2025-04-08"
+
+
+def test_a_definite_later_mention_gives_its_place_back(extract):
+    rec = extract("ASTANA. KAZINFORM – Police detained 5 people on Friday, the Interior Ministry said. "
+                  "The detentions took place in Osh during a raid.", "2025-04-12")
+    (ev,) = _events(rec, "detained")
+    assert _place(rec, ev) == "Osh"

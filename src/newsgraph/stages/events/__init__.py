@@ -9,7 +9,8 @@ The sequence, per sentence of the parsed article:
 4. judge factuality (``factuality``) and the quote the trigger sits in;
 5. derive the act the sentence reports when one event sits inside another
    (``compose``: "threatened to arrest" -> THREATEN, "will provide aid" -> AGREE);
-6. let two mentions of one event share date and target (``corefer``);
+6. let two mentions of one event share date and target (``corefer``), and a definite later
+   mention ("the detentions took place in Osh") give its place to the earlier ones;
 7. score confidence and number the events V1, V2, ... in text order.
 Sentences with reporting verbs alone are statements (the quotes stage), not events.
 """
@@ -24,7 +25,7 @@ from ..base import Stage
 from ..dateline import find_dateline
 from . import context, roles
 from .compose import derive
-from .corefer import share
+from .corefer import place_back, share
 from .dating import told_later
 from .detect import Trigger, find_triggers, lemma
 from .factuality import clause_year, factuality
@@ -295,6 +296,7 @@ def run(doc, ctx: Context, rec: ArticleRecord) -> list[Event]:
             seen.add(key)
             unique.append(ev)
     told_later(unique, doc, art.times, art.statement_times, art.lex)
+    place_back(unique, art.lex)
     _discourse(unique, art)
     share(unique, {p.id: p.name for p in art.places}, art.lex)
     return [_to_event(i, ev) for i, ev in enumerate(unique, 1)]

@@ -99,4 +99,5 @@ def load(lang: Language) -> Lexicon:
 def _with_deps(lex: Lexicon, lang: Language) -> Lexicon:
     return dataclasses.replace(lex, deps={r: lang.deps(r) for r in ("nominal_argument", "intent_chain",
                                                               "noun_modifier", "possessor", "prep_object",
-                                                              "clausal_complement", "subject", "passive_subject", "object")})
+                                                              "clausal_complement", "subject", "passive_subject", "object",
+                                                              "determiner")})
