@@ -201,3 +201,11 @@ def test_a_definite_later_mention_gives_its_place_back(extract):
                   "The detentions took place in Osh during a raid.", "2025-04-12")
     (ev,) = _events(rec, "detained")
     assert _place(rec, ev) == "Osh"
+
+
+def test_in_the_region_is_the_last_region_named(extract):
+    rec = extract("ASTANA. KAZINFORM – Floods hit Kostanai region on Thursday, the Emergencies Ministry "
+                  "said. Rescuers worked through the night. The water level is falling. Officials expect "
+                  "more rain. About 40 houses were destroyed in the region.", "2025-04-12")
+    (ev,) = _events(rec, "destroyed")
+    assert _place(rec, ev) == "Kostanai"

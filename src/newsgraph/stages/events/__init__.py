@@ -121,13 +121,17 @@ def _make(trig: Trigger, typ: str, mode, actor, target, art: _Article, conf: flo
 
 def _place(trig: Trigger, mode, actor, target, art: _Article) -> str | None:
     """The event's place in its sentence: one in a locative phrase ("in Surkhandarya region"),
-    else the country across a border ("its border with Afghanistan"), else any other."""
+    else the country across a border ("its border with Afghanistan"), else any other; "in the
+    region" with no name is the last region, city or village the text named."""
     target = None if mode == "visit" else target
     here = _not_a_party(art.event_places, actor, target)
     for places, located in ((here, True), (art.neighbours, False), (here, False)):
         pid = roles.place_of(trig, places, None, art.lex, art.dateline, located_only=located)
         if pid is not None:
             return pid
+    if context.place_word_here(trig, art.lex):  # "40 houses were destroyed in the region"
+        before = [p for p in art.event_places if p.end <= trig.tok.sent.start_char and p.kind != "country"]
+        return before[-1].id if before else None
     return None
 
 

@@ -79,3 +79,20 @@ def before_reported_subject(verb, span, lex: Lexicon) -> bool:
         return False
     subj = next((c for c in verb.children if c.dep_ in lex.dep("subject") | lex.dep("passive_subject")), None)
     return subj is not None and verb.head.i < span.start and span.end <= subj.left_edge.i
+
+
+def place_word_here(trig: Trigger, lex: Lexicon) -> bool:
+    """A locative phrase on the trigger's clause with a place word and no name ("in the
+    region", "in the city"): it refers back to the last such place the text named."""
+    t = trig.tok
+    for _ in range(3):
+        for c in t.children:
+            if c.dep_ in lex.dep("preposition") and lex.is_("location_preps", lemma(c)):
+                obj = next((o for o in c.children if o.dep_ in lex.dep("prep_object")), None)
+                if obj is not None and lex.is_("anaphoric_place_nouns", obj.lower_) \
+                        and any(d.dep_ in lex.dep("determiner") for d in obj.children):
+                    return True
+        if t.head is t:
+            break
+        t = t.head
+    return False

@@ -100,4 +100,4 @@ def _with_deps(lex: Lexicon, lang: Language) -> Lexicon:
     return dataclasses.replace(lex, deps={r: lang.deps(r) for r in ("nominal_argument", "intent_chain",
                                                               "noun_modifier", "possessor", "prep_object",
                                                               "clausal_complement", "subject", "passive_subject", "object",
-                                                              "determiner")})
+                                                              "determiner", "preposition")})
