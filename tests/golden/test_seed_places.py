@@ -9,7 +9,7 @@ def _places(record, text):
 
 
 def test_stage_version(seed_record):
-    assert seed_record["stages"]["places"] == "places.v2"
+    assert seed_record["stages"]["places"] == "places.v3"
 
 
 def test_almaty(seed_record):

@@ -106,6 +106,10 @@ class Gazetteer:
     def is_capital(self, i: int) -> bool:
         return i in self._capitals
 
+    def capital(self, iso2: str) -> int | None:
+        """The capital city row of a country (ISO 3166 alpha-2 code), or None."""
+        return next((i for i in sorted(self._capitals) if self.country_code(i) == iso2), None)
+
     def lookup(self, name: str) -> tuple[int, ...]:
         """Rows whose name or alternate name is ``name`` (accent-, case- and period-blind)."""
         return self._rows(norm(name))

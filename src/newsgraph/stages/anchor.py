@@ -6,11 +6,13 @@ Shared by the times and events families (events read the times stage's facts thr
 The steps:
 1. the trigger's verb: the trigger itself when it is a verb, else its nearest verb ancestor;
 2. the time expressions of the same sentence that carry a calendar value (DATE or TIME,
-   value starting with a digit or ``X``; ``PAST_REF`` and the like say nothing of the day);
+   value starting with a digit or ``X``; ``PAST_REF`` and the like say nothing of the day),
+   less those that modify another ("this year" in "on March 12 of this year");
 3. one whose own verb (nearest verb ancestor of its root token) is the trigger's verb wins;
    failing that, one whose head chain passes through the trigger's verb; failing that, the
    DATE nearest to the trigger in the sentence;
-4. with none, ``(None, ctx.published, "published")``.
+4. with none, ``(None, ctx.published, "published")``; a time of day gives its day
+   ("on Friday evening" -> the Friday).
 """
 from __future__ import annotations
 
@@ -44,6 +46,25 @@ def _chain(tok):
     return out
 
 
+def _heads_only(cands: list) -> list:
+    """Drop an expression that modifies another one ("this year" in "on March 12 of this year"):
+    the one it modifies is the date."""
+    spans = [(t.start, t.end) for t, _ in cands]
+    out = []
+    for t, root in cands:
+        up, inside = root, False
+        for _ in range(3):
+            if up.head.i == up.i:
+                break
+            up = up.head
+            if any(a <= up.idx < b and (a, b) != (t.start, t.end) for a, b in spans):
+                inside = True
+                break
+        if not inside:
+            out.append((t, root))
+    return out
+
+
 def event_date(trigger, times, ctx) -> tuple[str | None, str | None, str]:
     """(time id, TIMEX3 value, source) for the event whose trigger token is ``trigger``.
 
@@ -61,6 +82,7 @@ def event_date(trigger, times, ctx) -> tuple[str | None, str | None, str]:
         root = _root_token(doc, t)
         if root is not None:
             cands.append((t, root))
+    cands = _heads_only(cands)
     if not cands:
         return None, ctx.published, "published"
     verb = _verb_of(trigger)
@@ -77,4 +99,9 @@ def event_date(trigger, times, ctx) -> tuple[str | None, str | None, str]:
         dates = [(t, r) for t, r in cands if t.type == "DATE"] or cands
         best = min(dates, key=lambda tr: abs(tr[1].i - trigger.i))
     t = best[0]
-    return t.id, t.value, "time"
+    return t.id, _day(t.value), "time"
+
+
+def _day(value: str) -> str:
+    """An event's date is a day at the finest: "2025-02-07TEV" ("on Friday evening") -> "2025-02-07"."""
+    return value[:10] if len(value) > 10 and value[10] == "T" else value

@@ -4,7 +4,8 @@ The sequence (details in the modules named):
 1. mentions from spaCy's entities, trimmed; persons run into a title-case headline's words
    cut back to the name (headline); group words made NORP; defined acronyms,
    unlabelled repeats of names and "<organisation> of <place>" handled, the place inside
-   an organisation's name kept as a nested mention (spans);
+   an organisation's name kept as a nested mention; a name the NER ran into an
+   organisation after a title split off as the person (spans);
 2. unlabelled surnames and names after "Mr." added; mentions grouped into entities:
    surnames join full names, short forms and acronyms join organisations (merge);
 3. titles attached to people as roles; "the <title>" referring back to a person added as
@@ -31,6 +32,7 @@ def run(doc, ctx: Context, rec: ArticleRecord) -> list[Entity]:
     toks = spans.tokens_of(doc, source, lex)
     mentions, taken = spans.collect(doc, toks, lex)
     mentions = spans.drop_title_words(mentions, toks, lex)
+    mentions = spans.split_titled_names(mentions, toks, lex)
     mentions = fix_headline(mentions, toks, source)
     mentions = add_org_names(mentions, toks, lex, source)
     mentions = apply_dateline(mentions, toks, source)
@@ -82,4 +84,4 @@ def _name(g, mentions, toks, source) -> str:
     return name
 
 
-STAGE = Stage(name="entities", version="entities.v2", produces="entities", run=run)
+STAGE = Stage(name="entities", version="entities.v3", produces="entities", run=run)

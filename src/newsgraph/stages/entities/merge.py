@@ -115,7 +115,9 @@ def _is_place_use(toks: Tokens, m: Mention) -> bool:
 
 
 def add_person_mentions(mentions: list[Mention], toks: Tokens, taken: list[bool], lex: Lexicon) -> None:
-    """Surnames spaCy left unlabelled, and names after "Mr."/"Mrs."/"Dr.", become PERSON mentions."""
+    """Surnames spaCy left unlabelled, names after "Mr."/"Mrs."/"Dr.", and two or three
+    unlabelled name words with a title right before or after them ("as acting deputy
+    chairman", ", a deputy minister") become PERSON mentions."""
     people = _People(toks, mentions)
     known = {toks.text[m.ts] for m in mentions if m.te - m.ts == 1 and m.label == "PERSON"}
     known |= {w for w in (s.capitalize() for s in people.surnames())}
@@ -124,13 +126,37 @@ def add_person_mentions(mentions: list[Mention], toks: Tokens, taken: list[bool]
         if taken[i] or not toks.is_cap(i) or not toks.tag[i].startswith("NNP"):
             continue
         after_honorific = i > 0 and toks.lower[i - 1] in lex.honorifics and toks.is_cap(i - 1)
-        if text[i] in known or after_honorific:
-            j = i + 1
-            while after_honorific and j < n and not taken[j] and toks.is_cap(j) and toks.tag[j].startswith("NNP"):
-                j += 1
+        run = _name_run(toks, taken, i)
+        titled = 2 <= run - i <= 3 and (i > 0 and toks.lower[i - 1] in lex.heads and toks.is_cap(i - 1)
+                                        or _title_follows(toks, run, lex))
+        if text[i] in known or after_honorific or titled:
+            j = run if after_honorific or titled else i + 1
             mentions.append(Mention(i, j, "PERSON"))
             for t in range(i, j):
                 taken[t] = True
+
+
+def _name_run(toks: Tokens, taken: list[bool], i: int) -> int:
+    """End of the run of unlabelled capitalised proper nouns starting at token i."""
+    j = i
+    while j < toks.n and not taken[j] and toks.is_cap(j) and toks.tag[j].startswith("NNP") \
+            and toks.lower[j] not in toks.lex.heads and toks.lower[j] not in toks.lex.modifiers:
+        j += 1
+    return j
+
+
+def _title_follows(toks: Tokens, j: int, lex: Lexicon) -> bool:
+    """ "appointed Aziz Surakmatov as acting deputy chairman", "Aigul Serikova, a deputy minister" """
+    if j >= toks.n or toks.lower[j] not in lex.words["title_introducers"]:
+        return False
+    k = j + 1
+    if k < toks.n and toks.lower[k] in lex.words["articles"]:
+        k += 1
+    head = False
+    while k < toks.n and (toks.lower[k] in lex.modifiers or toks.lower[k] in lex.heads):
+        head = head or toks.lower[k] in lex.heads
+        k += 1
+    return head
 
 
 def group(mentions: list[Mention], toks: Tokens, lex: Lexicon, source: str) -> list[Group]:

@@ -17,7 +17,7 @@ from ...model import Role
 from .lexicon import Lexicon
 from .spans import Mention, Tokens, cover
 
-_ORG_TYPES = frozenset({"ORG", "GPE"})
+_ORG_TYPES = frozenset({"ORG", "GPE", "LOC"})  # "the akim of Kostanai region": regions are often LOC
 
 
 @dataclass(slots=True)
@@ -101,6 +101,8 @@ def _parse(view: _View, i: int, lex: Lexicon) -> tuple[Title | None, int]:
     while ts < te and toks.lower[ts] not in lex.modifiers and not _is_head(toks, ts, lex):
         ts += 1
     org, pe = _org_after(view, te)
+    if org is not None:  # "Ambassador of Kazakhstan to Kyrgyzstan", "the akim of Almaty region"
+        pe = _org_tail(view, pe)
     ps = ts
     if org is None:
         org, ps = _org_before(view, ts)
@@ -118,6 +120,16 @@ def _org_after(view: _View, te: int) -> tuple[int | None, int]:
     if m is not None and m.ts == j and view.type_at(j) in _ORG_TYPES:
         return view.group_at(j), m.te
     return None, te
+
+
+def _org_tail(view: _View, pe: int) -> int:
+    """Past a place word and a second organisation after the title's organisation."""
+    toks = view.toks
+    if pe < toks.n and toks.lower[pe] in toks.lex.words["title_tail_start"] \
+            and toks.lower[pe] not in toks.lex.words["title_linkers"]:
+        pe += 1  # "of Almaty region"
+    second, end = _org_after(view, pe)
+    return end if second is not None else pe
 
 
 def _org_before(view: _View, ts: int) -> tuple[int | None, int]:
@@ -177,7 +189,8 @@ def _comma_after(toks: Tokens, k: int) -> int | None:
     """The comma that ends a title phrase at k, past a short "of ..." tail or a place word
     ("the akim of Turkestan city, X", "the head of the ministry's press service, X")."""
     limit = min(toks.n - 1, k + 8)
-    if k < toks.n and toks.lower[k] in toks.lex.words["title_tail_start"]:
+    if k < toks.n and (toks.lower[k] in toks.lex.words["title_tail_start"]
+                       or toks.lower[k] in toks.lex.words["role_possessive"]):  # "the Foreign Ministry's press service, X"
         while k < limit and toks.text[k] != "," and not toks.tag[k].startswith("VB"):
             k += 1
     return k if k < toks.n - 1 and toks.text[k] == "," else None

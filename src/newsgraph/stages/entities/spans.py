@@ -168,6 +168,72 @@ def drop_title_words(mentions: list[Mention], toks: Tokens, lex: Lexicon) -> lis
     return [m for m in mentions if not all(inside[m.ts:m.te])]
 
 
+def split_titled_names(mentions: list[Mention], toks: Tokens, lex: Lexicon) -> list[Mention]:
+    """A person's name the NER ran into a name of another type after a title:
+    "President [Kassym-Jomart Tokayev]ORG" -> a PERSON; "Deputy Chairman of the [Cabinet of
+    Ministers Edil Baisalov]ORG" -> the organisation, then the PERSON "Edil Baisalov"."""
+    out: list[Mention] = []
+    for m in mentions:
+        if m.label == "PERSON" and m.kind == "name":
+            out.extend(_person_after_linker(m, toks, lex))
+            continue
+        if m.label not in ("ORG", "GPE", "NORP", "FAC") or m.kind != "name":
+            out.append(m)
+            continue
+        words = _words(toks, m.ts, m.te)
+        titled = m.ts > 0 and toks.lower[m.ts - 1] in lex.heads  # "his Kazakh counterpart", "Mazhilis deputy"
+        if m.te < toks.n and toks.tag[m.te].startswith("NN") and not toks.is_cap(m.te):
+            titled = False  # a name modifying a noun is no person: "its founder France Football magazine"
+        if titled and 2 <= len(words) <= 3 and all(_name_word(toks, w, lex) for w in words):
+            m.label = "PERSON"  # "President Kassym-Jomart Tokayev"
+            out.append(m)
+            continue
+        # "... of the [Supreme Court of Kazakhstan Aslan Bekov]": an organisation (or the place
+        # completing one) and two name words after it, a title shortly before
+        of_org = m.ts > 1 and toks.lower[m.ts - 1] in lex.words["title_linkers"] and toks.lower[m.ts - 2] in lex.org_heads
+        tail = words[-2:] if len(words) >= (3 if of_org else 4) else []
+        before = tail[0][0] - 1 if tail else -1
+        if tail and all(_name_word(toks, w, lex) for w in tail) and toks.is_cap(before) \
+                and toks.lower[before] not in lex.words["title_linkers"] \
+                and (of_org or any(toks.lower[i] in lex.org_heads for i in range(m.ts, before + 1))) \
+                and any(toks.lower[i] in lex.heads for i in range(max(0, m.ts - 8), m.ts)):
+            out.append(Mention(m.ts, tail[0][0], m.label))  # "... of the Cabinet of Ministers"
+            out.append(Mention(tail[0][0], m.te, "PERSON"))  # "Edil Baisalov"
+            continue
+        out.append(m)
+    return out
+
+
+def _person_after_linker(m: Mention, toks: Tokens, lex: Lexicon) -> list[Mention]:
+    """"Ambassador of Uzbekistan to [Tajikistan Oybek Usmonov]PERSON": the word after the
+    title's linker is the place, the last two words the person."""
+    words = _words(toks, m.ts, m.te)
+    if len(words) < 3 or m.ts < 2 or toks.lower[m.ts - 1] not in lex.words["title_linkers"] \
+            or not any(toks.lower[i] in lex.heads for i in range(max(0, m.ts - 6), m.ts - 1)):
+        return [m]
+    cut = words[-2][0]
+    return [Mention(m.ts, cut, "GPE"), Mention(cut, m.te, "PERSON")]
+
+
+def _words(toks: Tokens, ts: int, te: int) -> list[tuple[int, int]]:
+    """Token ranges of the words of [ts, te), a hyphenated name one word ("Kassym-Jomart")."""
+    out: list[list[int]] = []
+    for i in range(ts, te):
+        if out and (toks.text[i] == "-" or toks.text[i - 1] == "-") and toks.start[i] == toks.end[i - 1]:
+            out[-1][1] = i + 1
+        else:
+            out.append([i, i + 1])
+    return [(a, b) for a, b in out]
+
+
+def _name_word(toks: Tokens, w: tuple[int, int], lex: Lexicon) -> bool:
+    """A capitalised word that is no organisation, title or group word."""
+    a, b = w
+    low = toks.lower[a]
+    return toks.is_cap(a) and toks.tag[a].startswith("NNP") and low not in lex.org_heads \
+        and low not in lex.heads and low not in lex.modifiers and low not in lex.norp
+
+
 def fix_norp(mentions: list[Mention], toks: Tokens, lex: Lexicon, source: str) -> None:
     """Nationality and group words are NORP, never ORG, GPE, LOC, FAC (or PERSON)."""
     for m in mentions:

@@ -3,12 +3,14 @@
 The sequence, per sentence of the parsed article:
 1. find triggers (``detect``): lexicon verbs, verb phrases, licensed event nouns;
 2. fill roles (``roles``): actor and target entities (or their words), the place;
-3. date the event from the times stage's facts (``stages.anchor.event_date``), else the
-   publication date;
+3. date the event from the times stage's facts (``stages.anchor.event_date``), else from a
+   later sentence that only dates it (``dating``: "the operation was carried out last
+   week"), else from the discourse before it, else the publication date;
 4. judge factuality (``factuality``) and the quote the trigger sits in;
 5. derive the act the sentence reports when one event sits inside another
    (``compose``: "threatened to arrest" -> THREATEN, "will provide aid" -> AGREE);
-6. let two mentions of one event share date and target (``corefer``);
+6. let two mentions of one event share date and target (``corefer``), and a definite later
+   mention ("the detentions took place in Osh") give its place to the earlier ones;
 7. score confidence and number the events V1, V2, ... in text order.
 Sentences with reporting verbs alone are statements (the quotes stage), not events.
 """
@@ -21,9 +23,10 @@ from ...resources import Context
 from ..anchor import event_date
 from ..base import Stage
 from ..dateline import find_dateline
-from . import roles
+from . import context, roles
 from .compose import derive
-from .corefer import share
+from .corefer import place_back, share
+from .dating import told_later
 from .detect import Trigger, find_triggers, lemma
 from .factuality import clause_year, factuality
 from .lexicon import Lexicon, load
@@ -60,12 +63,15 @@ class _Article:
         self.text = rec.article.text
         dl = find_dateline(rec.article.text)
         self.dateline = (dl.start, dl.end) if dl else None
+        self.dateline_end = dl.end if dl else 0
         self.ents = roles.EntityIndex(rec.get("entities"), lex, skip=self.dateline)
-        self.times = rec.get("times")
+        # the dateline's date ("BISHKEK, Sept 6 (Reuters) -") is when the copy was filed, not an event's
+        self.times = [t for t in rec.get("times") if not (dl and dl.covers(t.start))]
         self.places = rec.get("places")
         self.quotes = sorted(rec.get("quotes"), key=lambda q: q.start)
         # a place inside an organisation's name ("Kyrgyzstan's State Committee ...") is no event place
         self.event_places = roles.event_places(doc, self.text, self.places, rec.get("entities"), lex, dl)
+        self.neighbours = context.neighbour_places(doc, self.places, lex)
         self.statement_times = roles.statement_times(doc, self.times, lex)
         scenes = [p for p in self.places if getattr(p, "scene", False)]
         city = [p for p in self.places if dl and dl.city[0] <= p.start < dl.city[1]]
@@ -104,11 +110,26 @@ def _make(trig: Trigger, typ: str, mode, actor, target, art: _Article, conf: flo
     return {
         "trig": trig, "type": typ, "mode": mode, "actor": actor, "target": target,
         "time": time_id, "date": date, "date_source": source, "fact": fact,
-        "place": roles.place_of(trig, _not_a_party(art.event_places, actor, None if mode == "visit" else target),
-                                None, art.lex, art.dateline),
+        "place": _place(trig, mode, actor, target, art),
         "quote": art.quote_at(trig.start), "conf": conf,
         "sentence": [sent.start_char, sent.start_char + len(sent.text.rstrip())],
     }
+
+
+def _place(trig: Trigger, mode, actor, target, art: _Article) -> str | None:
+    """The event's place in its sentence: one in a locative phrase ("in Surkhandarya region"),
+    else the country across a border ("its border with Afghanistan"), else any other; "in the
+    region" with no name is the last region, city or village the text named."""
+    target = None if mode == "visit" else target
+    here = _not_a_party(art.event_places, actor, target)
+    for places, located in ((here, True), (art.neighbours, False), (here, False)):
+        pid = roles.place_of(trig, places, None, art.lex, art.dateline, located_only=located)
+        if pid is not None:
+            return pid
+    if context.place_word_here(trig, art.lex):  # "40 houses were destroyed in the region"
+        before = [p for p in art.event_places if p.end <= trig.tok.sent.start_char and p.kind != "country"]
+        return before[-1].id if before else None
+    return None
 
 
 def _not_a_party(places, actor, target) -> list:
@@ -187,21 +208,27 @@ def _derived(events: list[dict], by_tok: dict, art: _Article) -> list[dict]:
 
 def _discourse(events: list[dict], art: _Article) -> None:
     """What the sentence leaves out, from the article (in place, in text order):
-    - a place: the place of the last event of the two sentences before, else the dateline city;
+    - a place: the place of the last event of the two sentences before (or one named between),
+      else that of an earlier event of the same kind, else the dateline city;
     - "the same day": the last date the text named before the sentence."""
     starts = [s.start_char for s in art.doc.sents]
     last: tuple[int, str] | None = None  # (sentence index, place id)
     dated: dict | None = None
+    busy = {bisect.bisect_right(starts, ev["trig"].start) - 1 for ev in events}  # sentences with events
+    kinds: dict[tuple, str] = {}  # (type, mode) -> the place of the first real event of that kind
     for ev in events:
         k = bisect.bisect_right(starts, ev["trig"].start) - 1
         ev["_sent"] = k
         real = art.lex.is_("real_factuality", ev["fact"])
         if ev["place"] is not None:
             last = (k, ev["place"]) if real else last
-        elif last is not None and k - last[0] <= 2:
-            ev["place"] = last[1]
+            if real:
+                kinds.setdefault((ev["type"], ev["mode"]), ev["place"])
         else:
-            ev["place"] = art.scene
+            told = _place_told(art, starts, k, last, busy)
+            # else where the article's earlier event of the same kind happened ("the detentions")
+            told = told if told is not None else kinds.get((ev["type"], ev["mode"]))
+            ev["place"] = told if told is not None else art.scene
         if ev["date_source"] != "time" and _same_day(art, ev["sentence"][0], ev["sentence"][1]):
             prior = [t for t in art.times if t.end <= ev["sentence"][0] and t.type == "DATE"
                      and len(t.value) == 10 and t.value[:4].isdigit()]
@@ -211,8 +238,33 @@ def _discourse(events: list[dict], art: _Article) -> None:
             continue
         if ev["date_source"] == "time":
             dated = ev if real else dated
-        elif dated is not None and 0 < k - dated["_sent"] <= 2 and real:
+        elif dated is not None and 0 < k - dated["_sent"] and real:
             ev["time"], ev["date"], ev["date_source"] = dated["time"], dated["date"], "time"
+        elif dated is None and real:  # "X received Y on Friday. ... The delegation also met Z."
+            told = _told_before(art, ev["sentence"][0])
+            if told is not None:
+                ev["time"], ev["date"], ev["date_source"] = told.id, told.value, "time"
+
+
+def _place_told(art: _Article, starts: list[int], k: int, last: tuple | None, busy: set[int]) -> str | None:
+    """The place the two sentences before sentence k leave the story at: the last real event's
+    own place, or a place in a locative phrase named after it in a sentence without events
+    ("The returnees arrived at Dushanbe airport. They were met by ..."), else None."""
+    event = last if last is not None and k - last[0] <= 2 else None
+    lo = starts[max(0, k - 2)]
+    lo = max(lo, starts[event[0] + 1] if event is not None and event[0] + 1 < len(starts) else lo)
+    named = [p for p in art.event_places if lo <= p.start < starts[k] and art.dateline_end <= p.start
+             and bisect.bisect_right(starts, p.start) - 1 not in busy and context.locative(art.doc, p, art.lex)]
+    if named:
+        return max(named, key=lambda p: p.start).id
+    return event[1] if event is not None else None
+
+
+def _told_before(art: _Article, pos: int):
+    """The last day or week the text named before ``pos`` that dates no statement, or None."""
+    prior = [t for t in art.times if t.end <= pos and t.type == "DATE" and t.id not in art.statement_times
+             and len(t.value) >= 8 and t.value[:4].isdigit()]
+    return max(prior, key=lambda t: t.end) if prior else None
 
 
 def _same_day(art: _Article, start: int, end: int) -> bool:
@@ -244,10 +296,12 @@ def run(doc, ctx: Context, rec: ArticleRecord) -> list[Event]:
         if key not in seen:
             seen.add(key)
             unique.append(ev)
+    told_later(unique, doc, art.times, art.statement_times, art.lex)
+    place_back(unique, art.lex)
     _discourse(unique, art)
     share(unique, {p.id: p.name for p in art.places}, art.lex)
     return [_to_event(i, ev) for i, ev in enumerate(unique, 1)]
 
 
-STAGE = Stage(name="events", version="events.v2", produces="events", run=run,
+STAGE = Stage(name="events", version="events.v3", produces="events", run=run,
               requires=("entities", "times", "places", "quotes"))

@@ -33,3 +33,20 @@ def share(events: list[dict], place_names: dict[str, str], lex: Lexicon) -> None
                 ev["time"], ev["date"], ev["date_source"] = dated["time"], dated["date"], "time"
             if named is not None and _vague(ev["target"], lex):
                 ev["target"] = named["target"]
+
+
+def place_back(events: list[dict], lex: Lexicon) -> None:
+    """"Police detained 5 people on Friday. The detentions took place in Osh.": a definite
+    mention of an event that names its place gives it to the earlier real mentions of the same
+    type and mode that name none (in place; before the discourse fills places)."""
+    for i, ev in enumerate(events):
+        trig = ev["trig"]
+        if trig.kind != "noun" or ev["place"] is None or not lex.is_("real_factuality", ev["fact"]):
+            continue
+        if not any(c.dep_ in lex.dep("determiner") and lex.is_("definite_determiners", c.lower_)
+                   for c in trig.tok.children):
+            continue
+        for prior in events[:i]:
+            if prior["place"] is None and lex.is_("real_factuality", prior["fact"]) and \
+                    (prior["type"], prior["mode"]) == (ev["type"], ev["mode"]):
+                prior["place"] = ev["place"]

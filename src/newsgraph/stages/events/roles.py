@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .context import attribution, before_reported_subject, describes_person, locative, neighbour, topic
 from .detect import Trigger, lemma, nominal_gerund
 from .lexicon import Lexicon
 
@@ -284,9 +285,11 @@ def authority(trig: Trigger, ents: EntityIndex, lex: Lexicon) -> Role | None:
     return None
 
 
-def place_of(trig: Trigger, places, scene, lex: Lexicon, skip: tuple[int, int] | None = None) -> str | None:
-    """The place id of a locative attached to the trigger or its clause, else in the sentence,
-    else the article's scene place. Places inside ``skip`` (the dateline) are only the scene."""
+def place_of(trig: Trigger, places, scene, lex: Lexicon, skip: tuple[int, int] | None = None,
+             located_only: bool = False) -> str | None:
+    """The place id of a locative attached to the trigger or its clause, else in the sentence
+    (in a locative phrase first; with ``located_only``, only there), else the article's scene
+    place. Places inside ``skip`` (the dateline) are only the scene."""
     lo, hi = skip or (0, 0)
     places = [p for p in places if not (lo <= p.start < hi)]
     if not places:
@@ -307,30 +310,37 @@ def place_of(trig: Trigger, places, scene, lex: Lexicon, skip: tuple[int, int] |
                 if pid:
                     return pid
     sent = trig.tok.sent
-    inner = embedded(trig.tok, lex)
+    inner = embedded(trig.tok, lex) + topic(trig, lex)
     in_sent = [p for p in places if sent.start_char <= p.start < sent.end_char
                and not any(a <= p.start < b for a, b in inner)]
-    if in_sent:
-        return min(in_sent, key=lambda p: abs(p.start - trig.start)).id
+    # a place in a locative phrase ("... Aslan Bekov in Tashkent") before a bare mention
+    located = [p for p in in_sent if locative(trig.tok.doc, p, lex)] or ([] if located_only else in_sent)
+    if located:
+        return min(located, key=lambda p: abs(p.start - trig.start)).id
     return scene
 
 
 def event_places(doc, text: str, places, entities, lex: Lexicon, dateline) -> list:
     """The places an event can happen at: not the country in an organisation's name
-    ("Kyrgyzstan's State Committee", "Committee of Kazakhstan"), not where people come from
+    ("Kyrgyzstan's State Committee", "Committee of Kazakhstan"; a city's or region's office
+    does act there: "the Karaganda regional police department"), not where people come from
     ("citizens of Pakistan", "a resident of Talgar"), not the neighbour ("the border with
-    Afghanistan"); the dateline city always."""
+    Afghanistan"), not whom a person or a statement is of ("Uzbekistan's Prosecutor
+    General X", "according to the Tajik side"); the dateline city always."""
     orgs = [m for e in entities if e.type == "ORG" for m in e.mentions]
+    people = [m for e in entities if e.type == "PERSON" for m in e.mentions]
     out = []
     for p in places:
         if dateline is not None and dateline.covers(p.start):
             out.append(p)
             continue
-        if any(a <= p.start and p.end <= b and (a, b) != (p.start, p.end)
-               and (a == p.start or text[max(a, p.start - 3):p.start] == "of ") for a, b in orgs):
-            continue
+        if p.kind == "country" and any(a <= p.start and p.end <= b and (a, b) != (p.start, p.end)
+                                       and (a == p.start or text[max(a, p.start - 3):p.start] == "of ")
+                                       for a, b in orgs):
+            continue  # a city's own office acts there: "the Karaganda regional police department"
         span = doc.char_span(p.start, p.end, alignment_mode="expand")
-        if span is not None and _origin(span.root, lex):
+        if span is not None and (_origin(span.root, lex) or describes_person(span.root, people, lex)
+                                 or attribution(span.root, lex)):
             continue
         out.append(p)
     return out
@@ -343,7 +353,7 @@ def _origin(tok, lex: Lexicon) -> bool:
     owner = prep.head
     if prep.lower_ == "of" and lex.is_("origin_nouns", lemma(owner)) or lex.is_("origin_nouns", owner.lower_):
         return True
-    return prep.lower_ == "with" and lex.is_("neighbour_words", lemma(owner))
+    return neighbour(tok, lex)
 
 
 def embedded(tok, lex: Lexicon) -> list[tuple[int, int]]:
@@ -368,10 +378,14 @@ def statement_times(doc, times, lex: Lexicon) -> set[str]:
             if tok.dep_ not in link or tok.head is tok:
                 break
             tok = tok.head
-        if tok.pos_ in ("VERB", "AUX") and lex.is_("reporting_verbs", lemma(tok)):
+        if before_reported_subject(tok, span, lex):
+            out.add(t.id)  # "Kazakhstan said on Saturday it had detained ...", parsed under "detained"
+        elif tok.pos_ in ("VERB", "AUX") and lex.is_("reporting_verbs", lemma(tok)):
             inside = any(c.left_edge.idx <= t.start < c.right_edge.idx + len(c.right_edge)
                          for c in tok.children if c.dep_ in ccomp)
-            if not inside:  # "said ... that X happened last week" dates the event, not the statement
+            # "X met Y on Friday, Trend reports": a report in the present is not dated by a past day
+            now = "Pres" in tok.morph.get("Tense") and any(c.dep_ in ccomp for c in tok.children)
+            if not inside and not now:  # "said ... that X happened last week" dates the event, not the statement
                 out.add(t.id)
     return out
 

@@ -21,6 +21,9 @@ class Lexicon:
     trim_first: frozenset[str]  # dropped from a name's start before lookup ("Far North ...")
     trim_last: frozenset[str]  # dropped from a name's end before lookup ("... County")
     deps: Labels  # the language's dependency labels by role
+    kind_nouns: frozenset[str] = frozenset()  # after a name, say it is a place ("the Dostyk checkpoint")
+    capital_nouns: frozenset[str] = frozenset()  # after a demonym, name the country's capital ("the Kyrgyz capital")
+    town_preps: frozenset[str] = frozenset()  # before a mislabelled name, make a known town of it ("in Kerben")
 
 
 def lexicon(lang: Language) -> Lexicon:

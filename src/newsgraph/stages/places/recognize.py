@@ -1,7 +1,9 @@
 """Toponym recognition: which spans of an article name places.
 
 Three sources, in order (a later one never overlaps an earlier one):
-1. GPE / LOC / FAC mentions of the entities stage (or the Doc's NER when that list is empty);
+1. GPE / LOC / FAC mentions of the entities stage (or the Doc's NER when that list is empty),
+   and persons or organisations the text calls places ("Issyk-Kul region", "the Dostyk
+   checkpoint");
 2. demonyms of NORP mentions ("Kazakh", "European"), kept apart: a demonym names a place
    only where it modifies a place noun ("in Kazakh territory"); as a modifier of people or
    organisations ("Kazakh authorities") it stays a NORP entity;
@@ -36,6 +38,8 @@ class Mention:
     entity: str | None  # the entity id the span belongs to
     placelike: bool = True  # False for a demonym used as a modifier of people/organisations
     dotted: bool = False  # a period follows the span ("Ky." when the NER left the period out)
+    named_kind: bool = False  # the text calls it a place ("the village of Kok-Tash", "Medeu district")
+    capital: bool = False  # a demonym naming its country's capital ("the Kyrgyz capital")
 
 
 def _entity_spans(doc, rec) -> list[tuple[int, int, str, str | None]]:
@@ -59,6 +63,12 @@ def _clean(text: str, start: int, end: int) -> tuple[str, int, int]:
     return text, start, end
 
 
+def _demonym_capital(doc, start: int, end: int, lex: Lexicon) -> bool:
+    """"the Kyrgyz capital": the demonym stands for its country's capital city."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and span.root.head.lower_ in lex.capital_nouns
+
+
 def _demonym_is_place(doc, start: int, end: int, lex: Lexicon) -> bool:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
@@ -75,17 +85,47 @@ def _ner_mentions(doc, text_all: str, gz: Gazetteer, spans, lex: Lexicon) -> lis
         if not text:
             continue
         if label in _PLACE_LABELS and text not in lex.generic:
-            out.append(Mention(s2, t2, text, norm(text), "ner", label, eid, dotted=text_all[t2:t2 + 1] == "."))
+            out.append(Mention(s2, t2, text, norm(text), "ner", label, eid, dotted=text_all[t2:t2 + 1] == ".",
+                               named_kind=named_kind(text_all, s2, t2, lex)))
         elif label == "NORP" and gz.demonym(text) is not None:
             out.append(Mention(s2, t2, text, norm(text), "demonym", label, eid,
-                               placelike=_demonym_is_place(doc, s2, t2, lex)))
+                               placelike=_demonym_is_place(doc, s2, t2, lex),
+                               capital=_demonym_capital(doc, s2, t2, lex)))
         elif label == "NORP" and _scan_ok(gz, norm(text), False, " " not in text):
             out.append(Mention(s2, t2, text, norm(text), "ner", "GPE", eid))  # "Aleppo" tagged NORP
+        elif label in ("PERSON", "ORG") and named_kind(text_all, s2, t2, lex):
+            out.append(Mention(s2, t2, text, norm(text), "ner", "GPE", eid, named_kind=True))  # "Issyk-Kul region"
+        elif label in _SCAN_INSIDE | {"PERSON"} and _located_town(doc, gz, text, s2, t2, lex) \
+                and not _part_of_longer_name(text, person_names):
+            out.append(Mention(s2, t2, text, norm(text), "ner", "GPE", eid))  # "detained in Kerben"
         elif label == "PERSON" and _big_division(gz, norm(text)):
             out.append(Mention(s2, t2, text, norm(text), "ner", "GPE", eid))  # "Tamil Nadu" tagged PERSON
         elif label == "PERSON" and _town(gz, norm(text)) and not _part_of_longer_name(text, person_names):
             out.append(Mention(s2, t2, text, norm(text), "weak", "PERSON", eid))  # "Cairns": checked later
     return out
+
+
+def named_kind(text_all: str, start: int, end: int, lex: Lexicon) -> bool:
+    """Whether the words around a name say it is a place: a kind word after it ("Medeu
+    district", "the Serhetabat area") or "the village / town of" before it."""
+    after = text_all[end:end + 16].split(None, 1)
+    word = after[0].rstrip(",.;:").lower() if after else ""
+    if word in lex.trim_last or word in lex.kind_nouns:
+        return True
+    before = text_all[max(0, start - 16):start].lower().split()
+    return len(before) >= 2 and before[-1] == "of" and before[-2] in lex.place_nouns
+
+
+def _located_town(doc, gz: Gazetteer, text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """A name the NER took for a person, product or organisation that a locative preposition
+    governs ("detained 5 people in Kerben") and the gazetteer knows as a town of 5,000 or more."""
+    if " " in text or not any(gz.kind(i) == "city" and gz.population(i) >= 5_000 for i in gz.lookup(norm(text))):
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or doc.text[end:end + 1] in ("'", "\u2019"):
+        return False
+    root = span.root
+    return root.dep_ in lex.deps.prep_object and root.head.lower_ in lex.town_preps
 
 
 def _town(gz: Gazetteer, key: str) -> bool:
@@ -154,12 +194,14 @@ def _scan_mentions(doc, text_all: str, gz: Gazetteer, spans, taken: list[tuple[i
                 break  # "Man.", "Que." (province abbreviations)
             in_org = any(a <= s and t <= b and (a, b) != (s, t) for a, b in inside)
             key = norm(span.text)
-            if gz.has_name(key) and _scan_ok(gz, key, in_org, single):
+            kind = named_kind(text_all, s, t, lex)  # "the Serhetabat area": any town the gazetteer knows
+            if gz.has_name(key) and (kind or _scan_ok(gz, key, in_org, single)):
                 text, s2, t2 = _clean(span.text, s, t)
-                found = Mention(s2, t2, text, key, "scan", "", None)
+                found = Mention(s2, t2, text, key, "scan", "", None, named_kind=kind)
                 break
             if single and gz.demonym(span.text) is not None:  # "Russian" inside an ORG name, or untagged
-                found = Mention(s, t, span.text, key, "demonym", "", None, placelike=_demonym_is_place(doc, s, t, lex))
+                found = Mention(s, t, span.text, key, "demonym", "", None, placelike=_demonym_is_place(doc, s, t, lex),
+                                capital=_demonym_capital(doc, s, t, lex))
                 break
         if found:
             out.append(found)

@@ -45,6 +45,9 @@ class Resolved:
 def _candidates(gz: Gazetteer, m: Mention, lex: Lexicon) -> tuple[int, ...]:
     if m.source == "demonym":
         i = gz.demonym(m.text)
+        capital = gz.capital(gz.country_code(i)) if i is not None and m.capital else None
+        if capital is not None:
+            return (capital,)  # "the Kyrgyz capital" is Bishkek
         return (i,) if i is not None else ()
     text = m.text.strip()
     if (m.source == "ner" and len(text) <= 6) or m.dotted:
@@ -218,14 +221,15 @@ def _confirmed(gz: Gazetteer, r: Resolved, countries: dict, anchors: list) -> bo
 
 
 def _locate_by_focus(gz: Gazetteer, resolved: list[Resolved], picks: dict[int, int]) -> None:
-    """Unresolved facilities and local names (streets, buildings) get the article's main city."""
+    """Unresolved facilities and local names (streets, buildings, a village or district the
+    text calls so) get the article's main city."""
     cities = Counter(i for i in picks.values() if gz.kind(i) == "city")
     if not cities:
         return
     focus = cities.most_common(1)[0][0]
     lat, lon = gz.point(focus)
     for r in resolved:
-        if r.row is None and r.mention.label in ("FAC", "LOC"):
+        if r.row is None and (r.mention.label in ("FAC", "LOC") or r.mention.named_kind):
             r.lat, r.lon, r.score = lat, lon, 0.2
 
 

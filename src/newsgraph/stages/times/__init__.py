@@ -1,4 +1,4 @@
-"""times.v1: temporal expressions (TIMEX3) normalised against the publication date.
+"""times.v2: temporal expressions (TIMEX3) normalised against the publication date.
 
 The stage, step by step:
 1. ``recognize.recognize`` finds the expressions (rules of ``patterns``,
@@ -7,7 +7,8 @@ The stage, step by step:
    and quant against ``ctx.published`` and the governing verb's tense (``tense``);
    without a publication date, relative values keep ``X`` for what is unknown;
 3. ``discourse.refine`` adjusts values that depend on other expressions
-   ("a year earlier" beside "the third quarter");
+   ("a year earlier" beside "the third quarter"); ``discourse.anaphora`` counts "a day
+   earlier", "the next day" from the last date the text named;
 4. the facts are numbered T1, T2, ... in text order.
 """
 from __future__ import annotations
@@ -15,7 +16,7 @@ from __future__ import annotations
 from ...model import ArticleRecord, Time
 from ...resources import Context
 from ..base import Stage
-from .discourse import refine
+from .discourse import anaphora, refine
 from .lexicon import lexicon
 from .normalize import HANDLERS
 from .recognize import recognize
@@ -44,15 +45,18 @@ def extract(doc, published, lang) -> list[Time]:
     lex = lexicon(lang)
     out: list[Time] = []
     rules: list[str] = []
+    groups: list[dict] = []
     for c in recognize(doc, lex):
         norm = HANDLERS[c.rule](c.groups, published, _tense_fn(doc, c.start, c.end, lex), lex)
         if norm is None:
             continue
         rules.append(c.rule)
+        groups.append(c.groups)
         out.append(Time(id=f"T{len(out) + 1}", start=c.start, end=c.end, text=text[c.start:c.end],
                         type=norm.type, value=norm.value, mod=norm.mod, freq=norm.freq,
                         quant=norm.quant))
     refine(doc, out, rules)
+    anaphora(out, rules, groups, published, lex)
     return out
 
 
@@ -60,4 +64,4 @@ def run(doc, ctx: Context, rec: ArticleRecord) -> list[Time]:
     return extract(doc, ctx.published_date, ctx.lang)
 
 
-STAGE = Stage(name="times", version="times.v1", produces="times", run=run, requires=())
+STAGE = Stage(name="times", version="times.v2", produces="times", run=run, requires=())

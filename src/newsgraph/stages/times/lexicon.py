@@ -50,6 +50,7 @@ class Lexicon:
     perfect_aux: frozenset[str]
     past_directions: frozenset[str]
     adjective_fuzzy: frozenset[str]
+    anaphoric: dict  # "a day earlier", "the next day": counted from the last date named
     deps: Labels
     rules: list = field(default_factory=list, compare=False)  # (name, regex) in priority order (patterns.compile_rules)
     needs: dict = field(default_factory=dict, compare=False)  # rule name -> prefilter regex

@@ -28,6 +28,11 @@ def h_us_slash(g, ref, tense, lex):
         return None
 
 
+def h_dotted_dmy(g, ref, tense, lex):
+    """05.03.2025: day, month, year."""
+    return h_us_slash(g, ref, tense, lex)
+
+
 def _md(g, ref, tense, lex):
     m, d = _month_num(g["mon"], lex), _day_num(g["d"])
     if g.get("y"):

@@ -173,3 +173,13 @@ def h_year_ago(g, ref, tense, lex):
 
 def h_decade_words(g, ref, tense, lex):
     return Norm("DATE", f"19{lex.decade_words[_key(g['w'])]}")
+
+
+def h_day_rel(g, ref, tense, lex):
+    """"the day before", "the following day": a day from the publication date until the
+    discourse pass counts it from the last date the text named."""
+    sign = lex.anaphoric["dirs"].get(_key(g.get("dir") or g.get("fol")))
+    if sign is None:
+        return None
+    v = "XXXX-XX-XX" if ref is None else (ref + dt.timedelta(days=sign)).isoformat()
+    return Norm("DATE", v)

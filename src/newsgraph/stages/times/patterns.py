@@ -78,6 +78,11 @@ def _date_rules(f: dict) -> list[tuple[str, re.Pattern]]:
     return [
         ("iso_date", _rx(r"(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)")),
         ("us_slash", _rx(r"(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>(?:19|20)?\d\d)")),
+        # 05.03.2025 (day first, as Central Asian and European outlets write it)
+        ("dotted_dmy", _rx(r"(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d\d)")),
+        # "The day before, ..." | the following day (counted from the last date named; not "the day before
+        # last Tuesday" or "the day before the vote")
+        ("day_rel", _rx(r"the\s+(?:day\s+(?P<dir>before|after)(?=\s*[,.;:])|(?P<fol>following)\s+day)")),
         # Friday, Aug. 7, 1998 | Aug. 7 | August 7th 1998 | early Aug. 7
         ("month_day", _rx(rf"{PMOD}(?:(?P<wd>{WD}),?\s+)?(?P<mon>{MON})\s*(?P<d>{DAY})"
                           rf"(?:(?:,\s*|\s+)(?P<y>{YEAR}))?(?:\s+(?P<part>{PART}))?")),

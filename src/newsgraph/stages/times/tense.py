@@ -4,7 +4,8 @@ From the expression's root token, climb the head chain to the nearest verb; a fu
 auxiliary (will, shall, 'll), a modal (would, might, may, should) or a
 to-infinitive ("plans to leave Thursday") makes it FUTURE; a past form (VBD, or
 had/was/did, has/have + participle, a bare participle "announced Wednesday") PAST; a
-present finite form PRESENT. An expression that belongs to a noun ("Friday's ruling",
+present finite form PRESENT, unless it reports a past or future clause ("X met Y on Friday,
+Trend reports": the clause's tense). An expression that belongs to a noun ("Friday's ruling",
 "warnings on Thursday") has no tense (None). A participle
 or gerund hands over to the verb it depends on, a few steps up at most. "as soon as" /
 "as early as" just before the expression also make it FUTURE.
@@ -70,6 +71,10 @@ def tense_of(tok, lex) -> str | None:
         if v is None:
             return None
         t = verb_tense(v, lex)
+        if t == "PRESENT":  # "X received Y on Friday, Trend reports": the time the report tells of
+            inner = next((verb_tense(c, lex) for c in v.children
+                          if c.dep_ in lex.deps.clausal_complement and c.pos_ in _VERBAL), None)
+            return inner if inner in ("PAST", "FUTURE") else t
         if t != "NONFINITE":
             return t
         if v.head.i == v.i:

@@ -1,0 +1,56 @@
+"""A date told after the event: "During the operation, 9 suspects were detained ... They added
+that the operation was carried out last week."
+
+A sentence that reports no event of its own but dates one already named ("the operation",
+"the detentions": its subject is an event noun, a word that refers to one (events_lexicon.json
+event_reference_nouns), or the head word of an earlier trigger) gives
+that date to the real (asserted or historical) events before it that no time expression dates.
+"""
+from __future__ import annotations
+
+import bisect
+
+from .detect import lemma
+from .lexicon import Lexicon
+
+_VERBAL = ("VERB", "AUX")
+
+
+def _verb_of(tok):
+    t = tok
+    while t.pos_ not in _VERBAL and t.head.i != t.i:
+        t = t.head
+    return t if t.pos_ in _VERBAL else None
+
+
+def _dated_noun(doc, t, lex: Lexicon, heads: set[str]) -> bool:
+    """Whether the time's clause is about an event noun: "the operation was carried out last week"."""
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    verb = _verb_of(span.root) if span is not None and len(span) else None
+    if verb is None:
+        return False
+    subjects = lex.dep("subject") | lex.dep("passive_subject")
+    subj = next((c for c in verb.children if c.dep_ in subjects), None)
+    return subj is not None and (lemma(subj) in lex.nouns or lemma(subj) in heads
+                                 or lex.is_("event_reference_nouns", lemma(subj)))
+
+
+def told_later(events: list[dict], doc, times, statement_times: set[str], lex: Lexicon) -> None:
+    """Date undated events from a later sentence that only dates them (in place)."""
+    starts = [s.start_char for s in doc.sents]
+
+    def sent_of(pos: int) -> int:
+        return bisect.bisect_right(starts, pos) - 1
+
+    busy = {sent_of(ev["trig"].start) for ev in events}
+    for t in times:
+        if t.id in statement_times or t.type != "DATE" or not t.value[:1].isdigit():
+            continue
+        k = sent_of(t.start)
+        before = [ev for ev in events if sent_of(ev["trig"].start) < k]
+        heads = {lemma(ev["trig"].tok) for ev in before}
+        if k in busy or not before or not _dated_noun(doc, t, lex, heads):
+            continue
+        for ev in before:
+            if ev["date_source"] != "time" and lex.is_("real_factuality", ev["fact"]):
+                ev["time"], ev["date"], ev["date_source"] = t.id, t.value, "time"
