@@ -9,7 +9,6 @@ The sequence:
 """
 from __future__ import annotations
 
-import re
 from typing import NamedTuple
 
 from ..text import token_at
@@ -85,13 +84,11 @@ def _ok(doc, text: str, c: Candidate, lex: Lexicon) -> bool:
     return True
 
 
-_ADJ_FORM = re.compile(r"(?i)^the\s+\S+-(?:quarter|year|month|week|day|hour|minute|decade)$")
-
-
-def _trim_the(text: str, c: Candidate) -> Candidate:
+def _trim_the(text: str, c: Candidate, lex: Lexicon) -> Candidate:
     """"the third-quarter results": the article belongs to the noun, not to the time."""
-    if _ADJ_FORM.match(text[c.start:c.end]):
-        return c._replace(start=c.start + 4)
+    m = lex.adjective_form.match(text[c.start:c.end])
+    if m:
+        return c._replace(start=c.start + m.end("article"))
     return c
 
 
@@ -120,6 +117,6 @@ def recognize(doc, lex: Lexicon) -> list[Candidate]:
         if not _ok(doc, text, c, lex):
             continue
         taken.append((c.start, c.end))
-        out.append(_trim_the(text, c))
+        out.append(_trim_the(text, c, lex))
     out.sort(key=lambda c: c.start)
     return out
