@@ -4,13 +4,13 @@ The word tables live in the language's ``numbers_words.json`` and the unit table
 ``numbers_units.tsv`` (surface, normalised unit, case rule, kind); ``lexicon(lang)`` reads
 them once per process per language (``Language.cached``) into a ``Lexicon``, together with
 the dependency labels the stage looks for (``Labels``) and the regular expressions
-``patterns`` compiles from the lists.
+``patterns`` compiles from the lists and the language's ``numbers_rules.json``.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from ..text import Labels, labels
-from .patterns import Patterns, compile_patterns
+from .patterns import RULES_FILE, Patterns, compile_patterns
 
 WORDS_FILE = "numbers_words.json"
 UNITS_FILE = "numbers_units.tsv"
@@ -99,5 +99,5 @@ def _build(lang) -> Lexicon:
         bare_scales=tuple(w["bare_scales"]), scale_abbreviations=tuple(w["scale_abbreviations"]), months=tuple(w["months"]), units=units, kinds=_unit_kinds(w["currency_prefix"], units),
         deps=labels(lang),
     )
-    object.__setattr__(lex, "patterns", compile_patterns(lex))
+    object.__setattr__(lex, "patterns", compile_patterns(lex, lang.data(RULES_FILE)))
     return lex

@@ -14,8 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .patterns import (BETWEEN, BY, CUR_BEFORE, PER, PHONE_DIGITS, QUAL_AFTER, RANGE_SEP,
-                       SCALE_LETTER, SIGN_BEFORE, US_AFTER)
+from .patterns import PHONE_DIGITS
 
 
 @dataclass(slots=True)
@@ -93,7 +92,7 @@ def _fraction(text: str, lex) -> float:
 
 
 def _ratio(text: str, lex) -> float | None:
-    m = re.match(rf"(\w+)\s+(?:in|out\s+of|of)\s+(?:every\s+)?(\w+)", text, re.I)
+    m = lex.patterns.ratio.match(text)
     a, b = (float(x) if x.isdigit() else lex.ones.get(x.lower()) for x in m.groups())
     return a / b if a is not None and b else None
 
@@ -137,7 +136,7 @@ def _left(text: str, raw: Raw, lex) -> None:
     """Currency, sign and qualifier written before the numeral."""
     window = text[max(0, raw.start - 8):raw.start]
     if not raw.currency and raw.kind in ("digit", "word"):
-        m = CUR_BEFORE.search(window)
+        m = lex.patterns.cur_before.search(window)
         if m:
             code = lex.currency_prefix.get(m.group(1).replace(" ", "").rstrip("."))
             code = code or lex.currency_prefix.get(m.group(1).rstrip("."), "USD")
@@ -146,7 +145,7 @@ def _left(text: str, raw: Raw, lex) -> None:
             if m.group(2):
                 raw.value = -raw.value
     if raw.kind == "digit" and not raw.currency:
-        m = SIGN_BEFORE.search(text[max(0, raw.start - 7):raw.start])
+        m = lex.patterns.sign_before.search(text[max(0, raw.start - 7):raw.start])
         if m and not text[max(0, raw.start - 20):raw.start].lower().rstrip(" -").endswith("plus or minus"):
             raw.value, raw.start = -raw.value, raw.start - len(m.group(0))
     m = lex.patterns.qual_before.search(text[max(0, raw.start - 22):raw.start])
@@ -156,11 +155,8 @@ def _left(text: str, raw: Raw, lex) -> None:
         raw.qualifier, raw.qual_len = m.group(1).lower(), len(m.group(0))
 
 
-_AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.I)
-
-
 def _scale(text: str, raw: Raw, lex) -> None:
-    m = _AND_A_HALF.match(text, raw.end)
+    m = lex.patterns.and_a_half.match(text, raw.end)
     if m:  # "seven and a half years", "two and a half million"
         raw.value, raw.end, raw.num_end, raw.plain = raw.value + 0.5, m.end(), m.end(), False
     pos = raw.end
@@ -172,7 +168,7 @@ def _scale(text: str, raw: Raw, lex) -> None:
         raw.scale *= lex.scales[word]
         pos = m.end()
     if pos == raw.end and raw.kind == "digit":
-        m = SCALE_LETTER.match(text, pos)
+        m = lex.patterns.scale_letter.match(text, pos)
         if m:
             letter = m.group(1)
             factor = {"M": 1e6, "B": 1e9, "m": 1e6, "b": 1e9, "k": 1e3, "K": 1e3}[letter]
@@ -191,7 +187,7 @@ def _right(text: str, raw: Raw, lex) -> None:
     if raw.kind in ("digit", "word"):
         _scale(text, raw, lex)
     if raw.currency:
-        m = US_AFTER.match(text, raw.end)
+        m = lex.patterns.us_after.match(text, raw.end)
         if m:
             raw.end = m.end()
     elif raw.kind != "fraction":
@@ -204,14 +200,14 @@ def _right(text: str, raw: Raw, lex) -> None:
     if raw.qualifier == "over" and lex.unit_kind(raw.unit) == "time":
         raw.approx = "exact"  # "laundered €40 million over two years": during, not more than
         raw.start += raw.qual_len
-    m = QUAL_AFTER.match(text, raw.end)
+    m = lex.patterns.qual_after.match(text, raw.end)
     if m and raw.approx == "exact":
         raw.approx = lex.qualifiers_after[m.group(0).strip(" -").split()[-1].lower()]
         raw.end = m.end()
 
 
 def _per(text: str, raw: Raw, lex) -> None:
-    m = PER.match(text, raw.end)
+    m = lex.patterns.per.match(text, raw.end)
     if not m:
         return
     den = m.group(1)
@@ -233,9 +229,9 @@ def _excluded(text: str, lex) -> list[tuple[int, int]]:
     return spans
 
 
-def _can_join(text: str, a: Raw, b: Raw) -> bool:
+def _can_join(text: str, a: Raw, b: Raw, p) -> bool:
     sep = text[a.end:b.start]
-    if not RANGE_SEP.match(sep) or a.kind in ("vague", "fraction") or b.kind in ("vague", "fraction"):
+    if not p.range_sep.match(sep) or a.kind in ("vague", "fraction") or b.kind in ("vague", "fraction"):
         return False
     if a.drop or b.drop or a.low is not None or a.approx not in ("exact", "about"):
         return False
@@ -244,13 +240,13 @@ def _can_join(text: str, a: Raw, b: Raw) -> bool:
     word = sep.strip().strip("-").lower()
     before = text[max(0, a.start - 9):a.start]
     if word == "and":
-        return bool(re.search(r"(?i:between)\s+$", before))
+        return bool(p.between_and.search(before))
     if word == "or":
         return a.unit is None and a.kind == b.kind
     if word == "to" or sep.strip() in ("-to-", "to-"):
-        if BY.search(before) and a.unit is not None:
+        if p.by.search(before) and a.unit is not None:
             return False  # "increased by $43.6 billion to $419.2 billion": two figures
-        if BETWEEN.search(before):
+        if p.between.search(before):
             return a.unit is None or b.unit is None or a.unit.split("/")[0] == b.unit.split("/")[0]
         return a.unit is None or a.unit == b.unit
     return a.unit is None or b.unit is None or a.unit == b.unit  # hyphen or dash
@@ -260,11 +256,11 @@ def _yearlike(raw: Raw) -> bool:
     return raw.plain and raw.kind == "digit" and 1000 <= raw.value <= 2199 and raw.value == int(raw.value)
 
 
-def _join(text: str, a: Raw, b: Raw) -> Raw:
+def _join(text: str, a: Raw, b: Raw, p) -> Raw:
     if b.scale != 1.0 and a.scale == 1.0 and a.value * b.scale <= b.value * 1.0001:
         a.value *= b.scale
     lo, hi = sorted((a.value, b.value))
-    m = BETWEEN.search(text[max(0, a.start - 9):a.start])
+    m = p.between.search(text[max(0, a.start - 9):a.start])
     start = a.start - len(m.group(0)) if m else a.start
     approx = a.approx if a.approx != "exact" else "range"
     return Raw(start=start, end=b.end, num_start=a.num_start, num_end=b.num_end, value=lo,
@@ -288,7 +284,7 @@ def scan(text: str, lex) -> list[Raw]:
         _right(text, raw, lex)
         _glued(text, raw)
         atoms.append(raw)
-    return _ranges(text, atoms)
+    return _ranges(text, atoms, lex.patterns)
 
 
 def _glued(text: str, raw: Raw) -> None:
@@ -314,11 +310,11 @@ def _glued(text: str, raw: Raw) -> None:
             raw.drop = "name"
 
 
-def _ranges(text: str, atoms: list[Raw]) -> list[Raw]:
+def _ranges(text: str, atoms: list[Raw], p) -> list[Raw]:
     out: list[Raw] = []
     for raw in atoms:
-        if out and _can_join(text, out[-1], raw):
-            out[-1] = _join(text, out[-1], raw)
+        if out and _can_join(text, out[-1], raw, p):
+            out[-1] = _join(text, out[-1], raw, p)
         else:
             out.append(raw)
     return out

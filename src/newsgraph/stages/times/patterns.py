@@ -13,10 +13,9 @@ from __future__ import annotations
 
 import re
 
-from ...errors import ResourceError
+from ..text import fill
 
 RULES_FILE = "times_rules.json"
-_PLACEHOLDER = re.compile(r"\{([A-Z_]+)\}")
 
 
 def alt(words, flags_lower: bool = True) -> str:
@@ -30,28 +29,17 @@ def _rx(body: str) -> re.Pattern:
     return re.compile(rf"(?<![\w$£€.,-])(?:{body})(?![\w%]|[.,]\d|-(?!\s))", re.I)
 
 
-def fill(template: str, frags: dict[str, str]) -> str:
-    """``template`` with every ``{NAME}`` replaced by the fragment ``NAME``."""
-    def one(m: re.Match) -> str:
-        try:
-            return frags[m.group(1)]
-        except KeyError:
-            raise ResourceError(f"{RULES_FILE}: unknown placeholder {m.group(0)} in {template!r}; "
-                                f"known: {', '.join(sorted(frags))}") from None
-    return _PLACEHOLDER.sub(one, template)
-
-
 def compile_rules(lex, grammar: dict) -> tuple[list[tuple[str, re.Pattern]], dict[str, re.Pattern]]:
     """(RULES, NEEDS) of ``lex`` and the parsed ``grammar`` (``times_rules.json``): the rules
     in priority order, and for some rules a fast regex of the words they require (most
     articles have no season, holiday or century, and the full patterns are slow to scan)."""
     f = _fragments(lex)
     for frag in grammar["fragments"]:
-        f[frag["name"]] = fill(frag["pattern"], f)
-    rules = [(r["name"], _rx(fill(r["pattern"], f))) for r in grammar["rules"]]
+        f[frag["name"]] = fill(frag["pattern"], f, RULES_FILE)
+    rules = [(r["name"], _rx(fill(r["pattern"], f, RULES_FILE))) for r in grammar["rules"]]
     needs = {}
     for need in grammar["needs"]:
-        rx = re.compile(fill(need["pattern"], f), re.I if need.get("ignore_case", True) else 0)
+        rx = re.compile(fill(need["pattern"], f, RULES_FILE), re.I if need.get("ignore_case", True) else 0)
         needs.update(dict.fromkeys(need["rules"], rx))
     return rules, needs
 
