@@ -58,15 +58,15 @@ def words_value(text: str, lex) -> float | None:
     total, current = 0.0, 0.0
     seen = False
     for w in re.split(r"[\s-]+", text.lower()):
-        if w in ("a", "and"):
-            current = current or (1.0 if w == "a" else current)
+        if w in lex.cues.number_fillers:
+            current = current or (1.0 if w == lex.cues.article else current)
             continue
         if w in lex.ones:
             current += lex.ones[w]
-        elif w == "dozen":
-            current = (current or 1) * 12
-        elif w == "hundred":
-            current = (current or 1) * 100
+        elif w in lex.dozen:
+            current = (current or 1) * lex.dozen[w]
+        elif w == lex.cues.multiplier:
+            current = (current or 1) * lex.scales[w]
         elif w in lex.scales:
             total += (current or 1) * lex.scales[w]
             current = 0.0
@@ -87,7 +87,7 @@ def _fraction(text: str, lex) -> float:
     parts = re.split(r"[\s-]+", text.lower())
     if len(parts) == 1:
         return 0.5
-    num = 1 if parts[0] == "a" else lex.ones[parts[0]]
+    num = 1 if parts[0] == lex.cues.article else lex.ones[parts[0]]
     return num / lex.fractions[parts[1]]
 
 
@@ -146,7 +146,7 @@ def _left(text: str, raw: Raw, lex) -> None:
                 raw.value = -raw.value
     if raw.kind == "digit" and not raw.currency:
         m = lex.patterns.sign_before.search(text[max(0, raw.start - 7):raw.start])
-        if m and not text[max(0, raw.start - 20):raw.start].lower().rstrip(" -").endswith("plus or minus"):
+        if m and not text[max(0, raw.start - 20):raw.start].lower().rstrip(" -").endswith(lex.cues.plus_minus):
             raw.value, raw.start = -raw.value, raw.start - len(m.group(0))
     m = lex.patterns.qual_before.search(text[max(0, raw.start - 22):raw.start])
     if m:
@@ -197,7 +197,7 @@ def _right(text: str, raw: Raw, lex) -> None:
             raw.unit, raw.plain, raw.currency = entry.unit, False, entry.kind == "money"
     if raw.unit and lex.unit_kind(raw.unit) in ("money", "measure"):
         _per(text, raw, lex)
-    if raw.qualifier == "over" and lex.unit_kind(raw.unit) == "time":
+    if raw.qualifier == lex.cues.during and lex.unit_kind(raw.unit) == "time":
         raw.approx = "exact"  # "laundered €40 million over two years": during, not more than
         raw.start += raw.qual_len
     m = lex.patterns.qual_after.match(text, raw.end)
@@ -215,7 +215,7 @@ def _per(text: str, raw: Raw, lex) -> None:
     entry = exact.get(den) or lower.get(den.lower())
     if entry and entry.kind in ("time", "measure"):
         raw.unit, raw.end = f"{raw.unit}/{entry.unit}", m.end()
-    elif den.lower() in lex.per_nouns or den.lower() == "mmbtu":
+    elif den.lower() in lex.per_nouns:
         raw.unit, raw.end = f"{raw.unit}/{den.lower().rstrip('s')}", m.end()
 
 
@@ -229,7 +229,8 @@ def _excluded(text: str, lex) -> list[tuple[int, int]]:
     return spans
 
 
-def _can_join(text: str, a: Raw, b: Raw, p) -> bool:
+def _can_join(text: str, a: Raw, b: Raw, lex) -> bool:
+    p, cues = lex.patterns, lex.cues
     sep = text[a.end:b.start]
     if not p.range_sep.match(sep) or a.kind in ("vague", "fraction") or b.kind in ("vague", "fraction"):
         return False
@@ -239,11 +240,11 @@ def _can_join(text: str, a: Raw, b: Raw, p) -> bool:
         return False
     word = sep.strip().strip("-").lower()
     before = text[max(0, a.start - 9):a.start]
-    if word == "and":
+    if word == cues.range_and:
         return bool(p.between_and.search(before))
-    if word == "or":
+    if word == cues.range_or:
         return a.unit is None and a.kind == b.kind
-    if word == "to" or sep.strip() in ("-to-", "to-"):
+    if word == cues.range_to or sep.strip() in (f"-{cues.range_to}-", f"{cues.range_to}-"):
         if p.by.search(before) and a.unit is not None:
             return False  # "increased by $43.6 billion to $419.2 billion": two figures
         if p.between.search(before):
@@ -282,12 +283,12 @@ def scan(text: str, lex) -> list[Raw]:
             raw.drop = "date-time-phone"
         _left(text, raw, lex)
         _right(text, raw, lex)
-        _glued(text, raw)
+        _glued(text, raw, lex.cues)
         atoms.append(raw)
-    return _ranges(text, atoms, lex.patterns)
+    return _ranges(text, atoms, lex)
 
 
-def _glued(text: str, raw: Raw) -> None:
+def _glued(text: str, raw: Raw, cues) -> None:
     """Digits glued to letters or to a name ("5G", "96th", "TA-35", "1990s") are not figures."""
     if raw.drop or raw.kind not in ("digit", "word"):
         return
@@ -303,18 +304,19 @@ def _glued(text: str, raw: Raw) -> None:
         raw.drop = "glued"  # "5G", "96th", "1990s", "a 52-count complaint"
     prev = text[max(0, raw.num_start - 2):raw.num_start]
     if len(prev) == 2 and prev[1] == "-" and prev[0].isalpha() and raw.start == raw.num_start \
-            and text[max(0, raw.num_start - 4):raw.num_start].lower() != " to-":
-        if text[max(0, raw.num_start - 4):raw.num_start].lower() == "sub-":
-            raw.approx, raw.start = "less_than", raw.num_start - 4
+            and text[max(0, raw.num_start - len(cues.range_to) - 2):raw.num_start].lower() != f" {cues.range_to}-":
+        sub = len(cues.less_prefix)
+        if text[max(0, raw.num_start - sub):raw.num_start].lower() == cues.less_prefix:
+            raw.approx, raw.start = "less_than", raw.num_start - sub
         else:
             raw.drop = "name"
 
 
-def _ranges(text: str, atoms: list[Raw], p) -> list[Raw]:
+def _ranges(text: str, atoms: list[Raw], lex) -> list[Raw]:
     out: list[Raw] = []
     for raw in atoms:
-        if out and _can_join(text, out[-1], raw, p):
-            out[-1] = _join(text, out[-1], raw, p)
+        if out and _can_join(text, out[-1], raw, lex):
+            out[-1] = _join(text, out[-1], raw, lex.patterns)
         else:
             out.append(raw)
     return out
