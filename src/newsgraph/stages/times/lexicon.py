@@ -52,6 +52,7 @@ class Lexicon:
     perfect_aux: frozenset[str]
     past_directions: frozenset[str]
     adjective_fuzzy: frozenset[str]
+    cues: dict  # single words of the rules and handlers (see the data file's _about)
     deps: Labels
     rules: list = field(default_factory=list, compare=False)  # (name, regex) in priority order (patterns.compile_rules)
     needs: dict = field(default_factory=dict, compare=False)  # rule name -> prefilter regex

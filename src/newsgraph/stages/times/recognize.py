@@ -71,11 +71,11 @@ def _ok(doc, text: str, c: Candidate, lex: Lexicon) -> bool:
         return _ok_month(doc, c, lex)
     if c.rule == "season" and not c.groups.get("y"):
         return _ok_noun(doc, c, "s")
-    if c.rule in ("duration", "span", "ago") and c.groups["unit"].lower().startswith("second"):
+    if c.rule in ("duration", "span", "ago") and c.groups["unit"].lower().startswith(lex.cues["ordinal_unit"]):
         return _ok_noun(doc, c, "unit")
-    if c.rule == "duration" and c.groups["unit"].lower().startswith("quarter"):
-        return not text.startswith(" of", c.end)  # "three-quarters of the vote"
-    if c.rule == "set_word" and c.groups["w"].lower() in ("quarterly", "monthly"):
+    if c.rule == "duration" and c.groups["unit"].lower().startswith(lex.cues["fraction_unit"]):
+        return not text.startswith(" " + lex.cues["part_of"], c.end)  # "three-quarters of the vote"
+    if c.rule == "set_word" and c.groups["w"].lower() in lex.cues["adverb_set_words"]:
         tok = token_at(doc, c.start, c.end)
         return tok is not None and tok.pos_ == "ADV"
     if c.rule == "fuzzy" and c.groups["w"].lower() in lex.adjective_fuzzy:
