@@ -6,6 +6,9 @@ fails on
   dependency label belongs in ``lang/<code>/labels.json``, read with ``lang.deps(role)``);
 - a module-level set / frozenset / tuple / list (or ``"...".split()``) literal
   holding three or more lower-case alphabetic word strings (a word list: a data file);
+- a regular expression (a string passed to ``re.compile`` / ``re.match`` / ... or to a
+  ``_rx`` helper, anywhere in the module) whose source holds an alternation of three or more
+  lower-case words, ``(?:this|last|next)`` (a word list: the language's ``*_rules.json``);
 - a module that loads a language data file at import (``.data(...)`` / ``.cached(...)`` /
   ``.deps(...)`` called outside a function), checked again by importing the packages in a
   fresh interpreter and finding every language's cache still empty.
@@ -14,6 +17,7 @@ from __future__ import annotations
 
 import ast
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -25,6 +29,10 @@ SHARED = ("base", "text", "anchor", "dateline")
 
 STAGES = Path(__file__).resolve().parents[2] / "src" / "newsgraph" / "stages"
 _LOADERS = {"data", "cached", "deps"}
+_RE_FUNCS = {"compile", "match", "search", "fullmatch", "finditer", "findall", "split", "sub", "subn"}
+# three or more alternatives in a row that are lower-case words ("from\\s+now", "thirds?" too)
+_ALT = r"[a-z][a-z'-]*(?:\\s[+*][a-z]+)*s?\??"
+_WORD_ALTERNATION = re.compile(rf"(?:^|(?<=[(:|>]))({_ALT}(?:\|{_ALT}){{2,}})(?=$|[)|])")
 
 
 def _modules() -> list[Path]:
@@ -89,6 +97,32 @@ def _word_lists(tree) -> list[int]:
             if id(n) not in names and sum(_is_word(w) for w in _words(n)) >= 3]
 
 
+def _regex_source(node) -> str:
+    """The literal text of a regex argument: string constants, f-string constant parts
+    (a placeholder splits the text) and ``+`` concatenations."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.JoinedStr):
+        return "\x00".join(v.value if isinstance(v, ast.Constant) else "" for v in node.values)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        return _regex_source(node.left) + "\x00" + _regex_source(node.right)
+    return ""
+
+
+def _is_regex_call(node) -> bool:
+    f = node.func
+    if isinstance(f, ast.Attribute) and isinstance(f.value, ast.Name) and f.value.id == "re":
+        return f.attr in _RE_FUNCS
+    return isinstance(f, ast.Name) and f.id == "_rx"
+
+
+def _regex_word_lists(tree) -> list[int]:
+    """Lines of regexes whose source holds an alternation of 3+ lower-case words."""
+    return sorted(n.lineno for n in ast.walk(tree)
+                  if isinstance(n, ast.Call) and _is_regex_call(n) and n.args
+                  and any(_WORD_ALTERNATION.search(part) for part in _regex_source(n.args[0]).split("\x00")))
+
+
 def _import_loads(tree) -> list[int]:
     return [n.lineno for n in _module_level(tree)
             if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in _LOADERS]
@@ -112,6 +146,7 @@ def test_the_scan_covers_every_family_module():
 @pytest.mark.parametrize("check, what", [
     (_dep_literals, "dependency labels compared as literals (use lang.deps(role))"),
     (_word_lists, "module-level word lists (move them to lang/<code>/ data files)"),
+    (_regex_word_lists, "regexes with word alternations (move them to lang/<code>/*_rules.json)"),
     (_import_loads, "language data loaded at import (load it through ctx.lang when a stage runs)"),
 ])
 def test_no_inline_language_data(check, what):
@@ -132,6 +167,22 @@ def test_the_checks_catch_the_forms_they_forbid():
     assert sorted(_dep_literals(tree)) == [6, 6]
     ok = ast.parse("ROLES = ('subject', 'object')\ndef f(t, s):\n    return t.dep_ in s\n")
     assert not _word_lists(ok) and not _dep_literals(ok) and not _import_loads(ok)
+
+
+def test_the_regex_check_catches_word_alternations():
+    src = ("import re\n"
+           "A = re.compile(r'(?P<rel>this|last|next)\\s+year')\n"
+           "def f(x, lex):\n"
+           "    return re.search(rf'{x}(?:ago|from\\s+now|hence)', x)\n"
+           "B = _rx(r'(?P<unit>years|months|weeks)')\n"
+           "C = re.compile('(?i:' + 'between|from|to' + ')')\n")
+    assert _regex_word_lists(ast.parse(src)) == [2, 4, 5, 6]
+    ok = ("import re\n"
+          "A = re.compile(r'(?i:between|from)\\s+$')\n"  # two words
+          "B = re.compile(r'[ECMP][SD]T|GMT|UTC|BST')\n"  # upper case
+          "C = re.compile(rf'(?:{x}|{y}|{z})')\n"  # placeholders
+          "D = re.compile(r'\\{([A-Z_]+)\\}|\\d{1,2}|[a-z]')\n")
+    assert _regex_word_lists(ast.parse(ok)) == []
 
 
 def test_importing_the_families_loads_no_language_data():

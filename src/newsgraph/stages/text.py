@@ -1,8 +1,27 @@
 """Helpers shared by the stage packages: from character offsets to tokens of a Doc, and the
-dependency labels of the article's language by role."""
+dependency labels of the article's language by role, and the regex templates of the
+language's rule files (``fill``)."""
 from __future__ import annotations
 
-__all__ = ["Labels", "labels", "token_at", "token_index_at"]
+import re
+
+from ..errors import ResourceError
+
+__all__ = ["Labels", "fill", "labels", "token_at", "token_index_at"]
+
+_PLACEHOLDER = re.compile(r"\{([A-Z_]+)\}")
+
+
+def fill(template: str, frags: dict[str, str], source: str) -> str:
+    """The regex source ``template`` (from the data file ``source``) with every ``{NAME}``
+    replaced by ``frags[NAME]``; regex quantifiers (``{2}``, ``{1,3}``) are left alone."""
+    def one(m: re.Match) -> str:
+        try:
+            return frags[m.group(1)]
+        except KeyError:
+            raise ResourceError(f"{source}: unknown placeholder {m.group(0)} in {template!r}; "
+                                f"known: {', '.join(sorted(frags))}; fix the file") from None
+    return _PLACEHOLDER.sub(one, template)
 
 
 def token_at(doc, start: int, end: int):

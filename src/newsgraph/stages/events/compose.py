@@ -74,7 +74,7 @@ def derive(trig: Trigger, fact: str, lex: Lexicon) -> Derived | None:
         if kind == "threaten":
             return Derived(head, "THREATEN", threat_mode(trig, lex), trig)
         if kind == "request":
-            if lemma(head) == "order" and pol == "conflict":  # "ordered patrols" is the act itself
+            if lex.is_("ordering_verbs", lemma(head)) and pol == "conflict":  # "ordered patrols" is the act itself
                 return Derived(head, trig.type, trig.mode, trig)
             return Derived(head, "REQUEST", None, trig)
         if kind == "reject":

@@ -36,7 +36,7 @@ def neighbour(tok, lex: Lexicon) -> bool:
     """The country across a border ("the border with Afghanistan"): an event's place only
     when its sentence names no other (``place_of`` is asked again with these alone)."""
     prep = tok.head
-    return tok.dep_ in lex.dep("prep_object") and prep.lower_ == "with" and lex.is_("neighbour_words", lemma(prep.head))
+    return tok.dep_ in lex.dep("prep_object") and lex.is_("neighbour_preps", prep.lower_) and lex.is_("neighbour_words", lemma(prep.head))
 
 
 def neighbour_places(doc, places, lex: Lexicon) -> list:

@@ -151,7 +151,7 @@ def _verb_trigger(tok, lex: Lexicon) -> Trigger | None:
     req = lex.verb_requires.get(lem)
     if req and not _requirement_met(tok, req, lex):
         return None
-    if lem == "hold" and any(c.dep_ in lex.dep("particle") for c in tok.children):  # "held up", "held back"
+    if lex.is_("phrasal_exception_verbs", lem) and any(c.dep_ in lex.dep("particle") for c in tok.children):  # "held up", "held back"
         return None
     if tok.dep_ in lex.dep("adjectival_modifier"):  # "its long-threatened invasion", "the wanted man": a modifier
         return None
@@ -219,7 +219,7 @@ def _noun_trigger(tok, lex: Lexicon) -> Trigger | None:
     if any(lex.is_("medical_modifiers", lemma(c)) for c in tok.children if c.dep_ in lex.dep("noun_modifier")):
         return None  # "cardiac arrest"
     typ, mode = entry
-    if typ == "ACCUSE" and lem == "protest" and not lex.is_("diplomatic_protest_verbs", lemma(tok.head)):
+    if typ == "ACCUSE" and lex.is_("protest_lemmas", lem) and not lex.is_("diplomatic_protest_verbs", lemma(tok.head)):
         typ, mode = "PROTEST", "demo"  # "joined the protest(s)"; "lodged a protest" stays ACCUSE
     if not _noun_licensed(tok, typ, lex):
         return None
@@ -254,7 +254,7 @@ def find_triggers(sent, lex: Lexicon) -> list[Trigger]:
     # an event noun that is the object of another trigger is that event's target
     # ("lifted the ban", "violated a ban", "signed an agreement")
     # (verbs of judging or asking keep theirs: "condemned the detention", "demanded the arrest")
-    keep = {t.tok.i for t in out if lex.is_("about_event_types", t.type) or lemma(t.tok) == "order"}
+    keep = {t.tok.i for t in out if lex.is_("about_event_types", t.type) or lex.is_("ordering_verbs", lemma(t.tok))}
     patient = lex.dep("patient")
     return [t for t in out if not (t.kind == "noun" and t.tok.dep_ in patient
                                    and t.tok.head.i in verbs_at and t.tok.head.i not in keep)]

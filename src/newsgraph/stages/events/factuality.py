@@ -49,7 +49,7 @@ def _negated(tok, verb, lex: Lexicon) -> bool:
         return True
     for c in verb.children:  # "nobody was arrested", "no one was detained"
         if c.dep_ in lex.dep("negatable_argument") and (
-                lex.is_("nobody_words", c.lower_) or any(d.dep_ in det and d.lower_ == "no" for d in c.children)):
+                lex.is_("nobody_words", c.lower_) or any(d.dep_ in det and lex.is_("no_determiners", d.lower_) for d in c.children)):
             return True
     if tok.pos_ in ("NOUN", "PROPN") and any(c.dep_ in det and c.lower_ == "no" for c in tok.children):
         return True
@@ -100,7 +100,8 @@ def _infinitive_of_noun(verb, lex: Lexicon) -> bool:
 
 def _going_to(verb, lex: Lexicon) -> bool:
     h = verb.head
-    return verb.dep_ in lex.dep("open_complement") and h.lower_ == "going" and any(c.lemma_ == "be" for c in h.children)
+    return verb.dep_ in lex.dep("open_complement") and lex.is_("going_words", h.lower_) \
+        and any(lex.is_("be_lemmas", c.lemma_) for c in h.children)
 
 
 def clause_year(tok, lex: Lexicon) -> str | None:

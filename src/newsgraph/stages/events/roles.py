@@ -179,7 +179,7 @@ def _agrees(pron, noun, lex: Lexicon) -> bool:
     p = pron.lower_
     if lex.is_("plural_pronouns", p):
         return noun.tag_ in ("NNS", "NNPS") or noun.ent_type_ in ("ORG", "NORP", "GPE")
-    if p == "it":
+    if lex.is_("neuter_pronouns", p):
         return noun.ent_type_ != "PERSON" and noun.tag_ not in ("NNS", "NNPS")
     if lex.is_("person_subject_pronouns", p):
         return noun.ent_type_ == "PERSON" or noun.tag_ == "NN"
@@ -193,7 +193,7 @@ def _role(tok, ents: EntityIndex) -> Role:
 def verb_roles(trig: Trigger, ents: EntityIndex) -> tuple[Role | None, Role | None]:
     v, lex = trig.tok, ents.lex
     subj, passive = _subject_of(v, lex)
-    agent = _prep_obj(v, ("by",), lex) if any(c.dep_ in lex.dep("agent") for c in v.children) else None
+    agent = _prep_obj(v, lex.words["agent_preps"], lex) if any(c.dep_ in lex.dep("agent") for c in v.children) else None
     obj = _child(v, lex.dep("object")) or _child(v, lex.dep("dative"))
     actor = target = None
     if passive:
@@ -225,7 +225,7 @@ def noun_roles(trig: Trigger, ents: EntityIndex, lex: Lexicon) -> tuple[Role | N
     compound, modifier = lex.dep("compound"), lex.dep("noun_modifier")
     comp = next((c for c in n.children if c.dep_ in compound and c.idx < trig.start and _can_act(c, lex)), None) \
         or next((c for c in n.children if c.dep_ in modifier and (c.ent_type_ or lex.is_("authority_compounds", lemma(c)))), None)
-    by = _prep_obj(n, ("by",), lex)
+    by = _prep_obj(n, lex.words["agent_preps"], lex)
     gerund_of = nominal_gerund(n, lex)
     if gerund_of is not None:  # "police firing" parsed as police <- firing
         actor = _role(gerund_of, ents)
@@ -238,7 +238,7 @@ def noun_roles(trig: Trigger, ents: EntityIndex, lex: Lexicon) -> tuple[Role | N
     of = _prep_obj(n, lex.words["noun_target_preps"], lex)
     if of is not None:
         target = _role(of, ents)
-    between = _prep_obj(n, ("between",), lex)  # "clashes between Taliban fighters and smugglers"
+    between = _prep_obj(n, lex.words["between_preps"], lex)  # "clashes between Taliban fighters and smugglers"
     if actor is None and between is not None:
         actor = _role(between, ents)
     # "police detained 31 people during a raid": an operation the clause's subject carried out
@@ -351,7 +351,7 @@ def _origin(tok, lex: Lexicon) -> bool:
     if tok.dep_ not in lex.dep("prep_object") or prep.dep_ not in lex.dep("preposition"):
         return False
     owner = prep.head
-    if prep.lower_ == "of" and lex.is_("origin_nouns", lemma(owner)) or lex.is_("origin_nouns", owner.lower_):
+    if lex.is_("origin_preps", prep.lower_) and lex.is_("origin_nouns", lemma(owner)) or lex.is_("origin_nouns", owner.lower_):
         return True
     return neighbour(tok, lex)
 

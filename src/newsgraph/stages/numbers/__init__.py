@@ -10,8 +10,6 @@ The steps for one article:
 """
 from __future__ import annotations
 
-import re
-
 from ...model import ArticleRecord, Number
 from ...resources import Context
 from . import counted as counting
@@ -44,7 +42,7 @@ def run(doc, ctx: Context, rec: ArticleRecord) -> list[Number]:
 
 
 def _number(nid: str, raw, text: str, doc, span, num, claimants: Claimants, lex) -> Number:
-    _share_of(raw, text)
+    _share_of(raw, text, lex)
     found = counting.counted(raw, doc, span, num, lex)
     head = found[3] if found else None
     unit = raw.unit
@@ -63,13 +61,10 @@ def _number(nid: str, raw, text: str, doc, span, num, claimants: Claimants, lex)
     )
 
 
-_SHARE_OF = re.compile(r"\s+of\s+(?:the|a|an|its|their)\s+")
-
-
-def _share_of(raw, text: str) -> None:
+def _share_of(raw, text: str, lex) -> None:
     """ "raised 280 million of the 1.5 billion shekels": the part takes the whole's unit."""
     if raw.unit is None and raw.next is not None and raw.next.currency and not raw.plain:
-        if _SHARE_OF.fullmatch(text[raw.end:raw.next.start]):
+        if lex.patterns.share_of.fullmatch(text[raw.end:raw.next.start]):
             raw.unit, raw.currency = raw.next.unit, True
 
 

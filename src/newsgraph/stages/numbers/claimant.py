@@ -39,9 +39,10 @@ class Claimants:
     def _cue_source(self, span) -> str | None:
         sent = span.sent
         say = self.lex.say_lemmas
+        first, second = self.lex.cues.source_cue
         cues = []
         for tok in sent:
-            if tok.lower_ == "according" and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].lower_ == "to":
+            if tok.lower_ == first and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].lower_ == second:
                 cues.append(tok)
             elif tok.pos_ == "VERB" and tok.lemma_.lower() in say:
                 cues.append(tok)
@@ -60,7 +61,7 @@ class Claimants:
 
     def _source_tokens(self, cue):
         doc = self.doc
-        if cue.lower_ == "according":
+        if cue.lower_ == self.lex.cues.source_cue[0]:
             objs = [c for c in doc[cue.i + 1].children if c.dep_ in self.deps.prep_object]
             return doc[objs[0].left_edge.i:objs[0].right_edge.i + 1] if objs else None
         subj = [c for c in cue.children if c.dep_ in self.deps.nominal_subject]

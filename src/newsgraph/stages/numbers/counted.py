@@ -23,7 +23,7 @@ def _noun_after(doc, i: int, lex: Lexicon, limit: int = 4):
 
 
 def _of_object(doc, i: int, lex: Lexicon):
-    if i < len(doc) and doc[i].lower_ == "of":
+    if i < len(doc) and doc[i].lower_ == lex.cues.part_of:
         objs = [c for c in doc[i].children if c.dep_ in lex.deps.prep_object]
         return objs[0] if objs else _noun_after(doc, i + 1, lex)
     return None
@@ -54,7 +54,7 @@ def counted(raw, doc, span, num, lex: Lexicon):
 
 
 def _money_object(doc, i: int, lex: Lexicon):
-    if i < len(doc) and doc[i].lower_ in ("in", "of"):
+    if i < len(doc) and doc[i].lower_ in lex.cues.money_preps:
         objs = [c for c in doc[i].children if c.dep_ in lex.deps.prep_object and c.pos_ == "NOUN"
                 and not c.ent_type_ and c.lower_ not in lex.time_nouns]
         if objs and objs[0].i <= i + 4:
@@ -127,7 +127,7 @@ def _event(last, head, lex: Lexicon) -> str | None:
             return cat
         if tok.pos_ in ("VERB", "AUX"):
             for child in tok.children:  # "the death toll rose to 30", "8 remain missing"
-                if child.dep_ in deps.subject_or_adjective_complement and child.lemma_.lower() in ("toll", "dead"):
+                if child.dep_ in deps.subject_or_adjective_complement and child.lemma_.lower() in lex.cues.toll_words:
                     return "KILLED"
                 if child.dep_ in deps.state_complement and child.i != anchor.i:
                     cat = events.get(child.lower_) or events.get(child.lemma_.lower())

@@ -56,8 +56,8 @@ def _word(raw, num, nxt, lex: Lexicon) -> str | None:
     if _bare(raw) and before in lex.pronoun_determiners and num[-1].dep_ not in lex.deps.numeric_modifier \
             and (nxt is None or nxt.pos_ not in ("NOUN", "ADJ")):
         return "pronoun"  # "the two raised $350 million"
-    if first == "one" and len(num) == 1:
-        if nxt is not None and nxt.lower_ == "of":
+    if first == lex.cues.one and len(num) == 1:
+        if nxt is not None and nxt.lower_ == lex.cues.part_of:
             return "one-of"
         if _bare(raw) and num[0].dep_ not in lex.deps.numeric_modifier:
             return "pronoun"
@@ -77,7 +77,7 @@ def _year(raw, doc, num, nxt) -> bool:
 def _name_or_age(raw, span, prev, nxt, last, lex: Lexicon) -> str | None:
     sent_start = span.sent.start
     counts_noun = last.dep_ in lex.deps.numeric_modifier and last.head.i > last.i and last.head.pos_ == "NOUN"
-    if prev is not None and (prev.i != sent_start or prev.pos_ == "PROPN") and prev.is_alpha and prev.text not in ("US", "U.S.") \
+    if prev is not None and (prev.i != sent_start or prev.pos_ == "PROPN") and prev.is_alpha and prev.text not in lex.cues.country_forms \
             and (prev.text[0].isupper() or prev.pos_ == "PROPN" or not prev.text.islower()):
         return "name"  # "Article 5", "Lang 20", "iPhone 11"
     if nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and not counts_noun \

@@ -4,13 +4,15 @@ The word tables live in the language's ``numbers_words.json`` and the unit table
 ``numbers_units.tsv`` (surface, normalised unit, case rule, kind); ``lexicon(lang)`` reads
 them once per process per language (``Language.cached``) into a ``Lexicon``, together with
 the dependency labels the stage looks for (``Labels``) and the regular expressions
-``patterns`` compiles from the lists.
+``patterns`` compiles from the lists and the language's ``numbers_rules.json``.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+
+from ...errors import ResourceError
 from ..text import Labels, labels
-from .patterns import Patterns, compile_patterns
+from .patterns import RULES_FILE, Patterns, compile_patterns
 
 WORDS_FILE = "numbers_words.json"
 UNITS_FILE = "numbers_units.tsv"
@@ -21,6 +23,34 @@ class UnitEntry:
     surface: str
     unit: str
     kind: str  # money percent measure time age
+
+
+@dataclass(frozen=True)
+class Cues:
+    """Single words of the stage's rules (``numbers_words.json`` "cues", see its _about)."""
+    source_cue: tuple[str, ...]  # "according to"
+    part_of: str
+    money_preps: frozenset[str]
+    toll_words: frozenset[str]
+    one: str
+    number_fillers: frozenset[str]
+    article: str
+    multiplier: str  # "three hundred thousand": multiplies what comes before, then a scale
+    plus_minus: str
+    during: str
+    range_and: str
+    range_or: str
+    range_to: str
+    less_prefix: str
+    country_forms: frozenset[str]
+
+
+def _cues(table: dict) -> Cues:
+    kinds = {f.name: f.type for f in fields(Cues)}
+    if set(kinds) - set(table):
+        raise ResourceError(f"{WORDS_FILE}: cues lacks {', '.join(sorted(set(kinds) - set(table)))}; add them")
+    return Cues(**{k: tuple(v) if kinds[k].startswith("tuple") else frozenset(v) if kinds[k].startswith("frozenset") else v
+                   for k, v in table.items() if k in kinds})
 
 
 @dataclass(frozen=True)
@@ -51,6 +81,7 @@ class Lexicon:
     units: tuple[dict[str, UnitEntry], dict[str, UnitEntry]]  # (case-sensitive, lower-cased)
     kinds: dict[str, str]  # normalised unit -> kind
     deps: Labels
+    cues: Cues
     patterns: Patterns | None = field(default=None, compare=False)  # compiled from the lists above
 
     def unit_kind(self, unit: str | None) -> str | None:
@@ -97,7 +128,7 @@ def _build(lang) -> Lexicon:
         **sets,
         event_lemmas={word: cat for cat, words in w["events"].items() for word in words},
         bare_scales=tuple(w["bare_scales"]), scale_abbreviations=tuple(w["scale_abbreviations"]), months=tuple(w["months"]), units=units, kinds=_unit_kinds(w["currency_prefix"], units),
-        deps=labels(lang),
+        deps=labels(lang), cues=_cues(w["cues"]),
     )
-    object.__setattr__(lex, "patterns", compile_patterns(lex))
+    object.__setattr__(lex, "patterns", compile_patterns(lex, lang.data(RULES_FILE)))
     return lex

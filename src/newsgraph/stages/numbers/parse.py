@@ -14,8 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .patterns import (BETWEEN, BY, CUR_BEFORE, PER, PHONE_DIGITS, QUAL_AFTER, RANGE_SEP,
-                       SCALE_LETTER, SIGN_BEFORE, US_AFTER)
+from .patterns import PHONE_DIGITS
 
 
 @dataclass(slots=True)
@@ -59,15 +58,15 @@ def words_value(text: str, lex) -> float | None:
     total, current = 0.0, 0.0
     seen = False
     for w in re.split(r"[\s-]+", text.lower()):
-        if w in ("a", "and"):
-            current = current or (1.0 if w == "a" else current)
+        if w in lex.cues.number_fillers:
+            current = current or (1.0 if w == lex.cues.article else current)
             continue
         if w in lex.ones:
             current += lex.ones[w]
-        elif w == "dozen":
-            current = (current or 1) * 12
-        elif w == "hundred":
-            current = (current or 1) * 100
+        elif w in lex.dozen:
+            current = (current or 1) * lex.dozen[w]
+        elif w == lex.cues.multiplier:
+            current = (current or 1) * lex.scales[w]
         elif w in lex.scales:
             total += (current or 1) * lex.scales[w]
             current = 0.0
@@ -88,12 +87,12 @@ def _fraction(text: str, lex) -> float:
     parts = re.split(r"[\s-]+", text.lower())
     if len(parts) == 1:
         return 0.5
-    num = 1 if parts[0] == "a" else lex.ones[parts[0]]
+    num = 1 if parts[0] == lex.cues.article else lex.ones[parts[0]]
     return num / lex.fractions[parts[1]]
 
 
 def _ratio(text: str, lex) -> float | None:
-    m = re.match(rf"(\w+)\s+(?:in|out\s+of|of)\s+(?:every\s+)?(\w+)", text, re.I)
+    m = lex.patterns.ratio.match(text)
     a, b = (float(x) if x.isdigit() else lex.ones.get(x.lower()) for x in m.groups())
     return a / b if a is not None and b else None
 
@@ -137,7 +136,7 @@ def _left(text: str, raw: Raw, lex) -> None:
     """Currency, sign and qualifier written before the numeral."""
     window = text[max(0, raw.start - 8):raw.start]
     if not raw.currency and raw.kind in ("digit", "word"):
-        m = CUR_BEFORE.search(window)
+        m = lex.patterns.cur_before.search(window)
         if m:
             code = lex.currency_prefix.get(m.group(1).replace(" ", "").rstrip("."))
             code = code or lex.currency_prefix.get(m.group(1).rstrip("."), "USD")
@@ -146,8 +145,8 @@ def _left(text: str, raw: Raw, lex) -> None:
             if m.group(2):
                 raw.value = -raw.value
     if raw.kind == "digit" and not raw.currency:
-        m = SIGN_BEFORE.search(text[max(0, raw.start - 7):raw.start])
-        if m and not text[max(0, raw.start - 20):raw.start].lower().rstrip(" -").endswith("plus or minus"):
+        m = lex.patterns.sign_before.search(text[max(0, raw.start - 7):raw.start])
+        if m and not text[max(0, raw.start - 20):raw.start].lower().rstrip(" -").endswith(lex.cues.plus_minus):
             raw.value, raw.start = -raw.value, raw.start - len(m.group(0))
     m = lex.patterns.qual_before.search(text[max(0, raw.start - 22):raw.start])
     if m:
@@ -156,11 +155,8 @@ def _left(text: str, raw: Raw, lex) -> None:
         raw.qualifier, raw.qual_len = m.group(1).lower(), len(m.group(0))
 
 
-_AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.I)
-
-
 def _scale(text: str, raw: Raw, lex) -> None:
-    m = _AND_A_HALF.match(text, raw.end)
+    m = lex.patterns.and_a_half.match(text, raw.end)
     if m:  # "seven and a half years", "two and a half million"
         raw.value, raw.end, raw.num_end, raw.plain = raw.value + 0.5, m.end(), m.end(), False
     pos = raw.end
@@ -172,7 +168,7 @@ def _scale(text: str, raw: Raw, lex) -> None:
         raw.scale *= lex.scales[word]
         pos = m.end()
     if pos == raw.end and raw.kind == "digit":
-        m = SCALE_LETTER.match(text, pos)
+        m = lex.patterns.scale_letter.match(text, pos)
         if m:
             letter = m.group(1)
             factor = {"M": 1e6, "B": 1e9, "m": 1e6, "b": 1e9, "k": 1e3, "K": 1e3}[letter]
@@ -191,7 +187,7 @@ def _right(text: str, raw: Raw, lex) -> None:
     if raw.kind in ("digit", "word"):
         _scale(text, raw, lex)
     if raw.currency:
-        m = US_AFTER.match(text, raw.end)
+        m = lex.patterns.us_after.match(text, raw.end)
         if m:
             raw.end = m.end()
     elif raw.kind != "fraction":
@@ -201,17 +197,17 @@ def _right(text: str, raw: Raw, lex) -> None:
             raw.unit, raw.plain, raw.currency = entry.unit, False, entry.kind == "money"
     if raw.unit and lex.unit_kind(raw.unit) in ("money", "measure"):
         _per(text, raw, lex)
-    if raw.qualifier == "over" and lex.unit_kind(raw.unit) == "time":
+    if raw.qualifier == lex.cues.during and lex.unit_kind(raw.unit) == "time":
         raw.approx = "exact"  # "laundered €40 million over two years": during, not more than
         raw.start += raw.qual_len
-    m = QUAL_AFTER.match(text, raw.end)
+    m = lex.patterns.qual_after.match(text, raw.end)
     if m and raw.approx == "exact":
         raw.approx = lex.qualifiers_after[m.group(0).strip(" -").split()[-1].lower()]
         raw.end = m.end()
 
 
 def _per(text: str, raw: Raw, lex) -> None:
-    m = PER.match(text, raw.end)
+    m = lex.patterns.per.match(text, raw.end)
     if not m:
         return
     den = m.group(1)
@@ -219,7 +215,7 @@ def _per(text: str, raw: Raw, lex) -> None:
     entry = exact.get(den) or lower.get(den.lower())
     if entry and entry.kind in ("time", "measure"):
         raw.unit, raw.end = f"{raw.unit}/{entry.unit}", m.end()
-    elif den.lower() in lex.per_nouns or den.lower() == "mmbtu":
+    elif den.lower() in lex.per_nouns:
         raw.unit, raw.end = f"{raw.unit}/{den.lower().rstrip('s')}", m.end()
 
 
@@ -233,9 +229,10 @@ def _excluded(text: str, lex) -> list[tuple[int, int]]:
     return spans
 
 
-def _can_join(text: str, a: Raw, b: Raw) -> bool:
+def _can_join(text: str, a: Raw, b: Raw, lex) -> bool:
+    p, cues = lex.patterns, lex.cues
     sep = text[a.end:b.start]
-    if not RANGE_SEP.match(sep) or a.kind in ("vague", "fraction") or b.kind in ("vague", "fraction"):
+    if not p.range_sep.match(sep) or a.kind in ("vague", "fraction") or b.kind in ("vague", "fraction"):
         return False
     if a.drop or b.drop or a.low is not None or a.approx not in ("exact", "about"):
         return False
@@ -243,14 +240,14 @@ def _can_join(text: str, a: Raw, b: Raw) -> bool:
         return False
     word = sep.strip().strip("-").lower()
     before = text[max(0, a.start - 9):a.start]
-    if word == "and":
-        return bool(re.search(r"(?i:between)\s+$", before))
-    if word == "or":
+    if word == cues.range_and:
+        return bool(p.between_and.search(before))
+    if word == cues.range_or:
         return a.unit is None and a.kind == b.kind
-    if word == "to" or sep.strip() in ("-to-", "to-"):
-        if BY.search(before) and a.unit is not None:
+    if word == cues.range_to or sep.strip() in (f"-{cues.range_to}-", f"{cues.range_to}-"):
+        if p.by.search(before) and a.unit is not None:
             return False  # "increased by $43.6 billion to $419.2 billion": two figures
-        if BETWEEN.search(before):
+        if p.between.search(before):
             return a.unit is None or b.unit is None or a.unit.split("/")[0] == b.unit.split("/")[0]
         return a.unit is None or a.unit == b.unit
     return a.unit is None or b.unit is None or a.unit == b.unit  # hyphen or dash
@@ -260,11 +257,11 @@ def _yearlike(raw: Raw) -> bool:
     return raw.plain and raw.kind == "digit" and 1000 <= raw.value <= 2199 and raw.value == int(raw.value)
 
 
-def _join(text: str, a: Raw, b: Raw) -> Raw:
+def _join(text: str, a: Raw, b: Raw, p) -> Raw:
     if b.scale != 1.0 and a.scale == 1.0 and a.value * b.scale <= b.value * 1.0001:
         a.value *= b.scale
     lo, hi = sorted((a.value, b.value))
-    m = BETWEEN.search(text[max(0, a.start - 9):a.start])
+    m = p.between.search(text[max(0, a.start - 9):a.start])
     start = a.start - len(m.group(0)) if m else a.start
     approx = a.approx if a.approx != "exact" else "range"
     return Raw(start=start, end=b.end, num_start=a.num_start, num_end=b.num_end, value=lo,
@@ -286,12 +283,12 @@ def scan(text: str, lex) -> list[Raw]:
             raw.drop = "date-time-phone"
         _left(text, raw, lex)
         _right(text, raw, lex)
-        _glued(text, raw)
+        _glued(text, raw, lex.cues)
         atoms.append(raw)
-    return _ranges(text, atoms)
+    return _ranges(text, atoms, lex)
 
 
-def _glued(text: str, raw: Raw) -> None:
+def _glued(text: str, raw: Raw, cues) -> None:
     """Digits glued to letters or to a name ("5G", "96th", "TA-35", "1990s") are not figures."""
     if raw.drop or raw.kind not in ("digit", "word"):
         return
@@ -307,18 +304,19 @@ def _glued(text: str, raw: Raw) -> None:
         raw.drop = "glued"  # "5G", "96th", "1990s", "a 52-count complaint"
     prev = text[max(0, raw.num_start - 2):raw.num_start]
     if len(prev) == 2 and prev[1] == "-" and prev[0].isalpha() and raw.start == raw.num_start \
-            and text[max(0, raw.num_start - 4):raw.num_start].lower() != " to-":
-        if text[max(0, raw.num_start - 4):raw.num_start].lower() == "sub-":
-            raw.approx, raw.start = "less_than", raw.num_start - 4
+            and text[max(0, raw.num_start - len(cues.range_to) - 2):raw.num_start].lower() != f" {cues.range_to}-":
+        sub = len(cues.less_prefix)
+        if text[max(0, raw.num_start - sub):raw.num_start].lower() == cues.less_prefix:
+            raw.approx, raw.start = "less_than", raw.num_start - sub
         else:
             raw.drop = "name"
 
 
-def _ranges(text: str, atoms: list[Raw]) -> list[Raw]:
+def _ranges(text: str, atoms: list[Raw], lex) -> list[Raw]:
     out: list[Raw] = []
     for raw in atoms:
-        if out and _can_join(text, out[-1], raw):
-            out[-1] = _join(text, out[-1], raw)
+        if out and _can_join(text, out[-1], raw, lex):
+            out[-1] = _join(text, out[-1], raw, lex.patterns)
         else:
             out.append(raw)
     return out

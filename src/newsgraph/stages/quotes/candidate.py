@@ -83,11 +83,11 @@ def cited_source(verb, markers: dict, d):
             obj = next((g for g in c.children if g.dep_ in d.object_or_prep_object), None)
             if obj is not None:
                 return obj
-        if low in markers.get("reference", ()) or (c.dep_ in d.preposition and low == "with"):
+        if low in markers.get("reference", ()) or (c.dep_ in d.preposition and low in markers.get("with_prep", ())):
             found = _to_object(c, markers, d)
             if found is not None:
                 return found
-        if c.dep_ in d.preposition and low == "from" and verb.lemma_.lower() in markers.get("learn_from", ()):
+        if c.dep_ in d.preposition and low in markers.get("from_prep", ()) and verb.lemma_.lower() in markers.get("learn_from", ()):
             return next((g for g in c.children if g.dep_ in d.prep_object), None)
     return None
 
@@ -95,7 +95,7 @@ def cited_source(verb, markers: dict, d):
 def _to_object(tok, markers: dict, d, depth: int = 0):
     """"with reference to X" / "referring to X": the object of the "to"."""
     for c in tok.children:
-        if c.dep_ in d.preposition and c.lower_ == "to":
+        if c.dep_ in d.preposition and c.lower_ in markers.get("to_prep", ()):
             return next((g for g in c.children if g.dep_ in d.prep_object), None)
         if depth < 2 and (c.lower_ in markers.get("reference", ()) or c.dep_ in d.prep_object):
             found = _to_object(c, markers, d, depth + 1)

@@ -38,6 +38,7 @@ class Lexicon:
     proxy_speakers: frozenset[str] = frozenset()
     institution_words: frozenset[str] = frozenset()
     source_markers: dict = None  # kind -> frozenset of words
+    rule_words: dict = None  # role -> the single word a rule compares with ("according", "as", ...)
     deps: Labels = None  # the language's dependency labels by role
 
     @property
@@ -70,6 +71,7 @@ def _build(lang: Language) -> Lexicon:
             proxy_speakers=frozenset(w.lower() for w in raw.get("proxy_speakers", ())),
             institution_words=frozenset(w.lower() for w in raw.get("institution_words", ())),
             source_markers={k: frozenset(v) for k, v in raw.get("source_markers", {}).items() if k != "_about"},
+            rule_words=dict(raw["rule_words"]),
         )
     except (KeyError, TypeError, AttributeError) as exc:
         raise ResourceError(

@@ -127,7 +127,7 @@ def find_direct(doc, marks: list[MarkSpan], lex: Lexicon) -> tuple[list[Candidat
     prev_end = 0
     for k, m in enumerate(marks):
         nxt = marks[k + 1].start if k + 1 < len(marks) else len(doc.text)
-        cand = _attribute(doc, m, prev_end, nxt, verbs, used, lex.deps)
+        cand = _attribute(doc, m, prev_end, nxt, verbs, used, lex.deps, lex.rule_words["that"])
         short = _words(doc, m) < _MIN_WORDS
         if cand is None and not short and out and _continues(doc.text, out[-1], m):
             cand = Candidate(m.start, m.end, "direct", inherit=out[-1])
@@ -139,7 +139,7 @@ def find_direct(doc, marks: list[MarkSpan], lex: Lexicon) -> tuple[list[Candidat
     return out, used, fragments
 
 
-def _attribute(doc, m, prev_end, nxt, verbs, used, d) -> Candidate | None:
+def _attribute(doc, m, prev_end, nxt, verbs, used, d, that_word: str) -> Candidate | None:
     cue, spk = _after(doc, m, nxt, verbs, d) if _starts_clause(doc.text, m) else (None, None)
     if cue is not None and _words(doc, m) < _MIN_WORDS and not _comma_end(doc.text, m):
         cue = None
@@ -152,7 +152,7 @@ def _attribute(doc, m, prev_end, nxt, verbs, used, d) -> Candidate | None:
     cue, spk, colon = _before(doc, m, prev_end, verbs, d)
     if cue is not None:
         used.add(cue.i)
-        that = _that_before(doc, m)
+        that = _that_before(doc, m, that_word)
         if that is not None:  # `said that "..."`: a reported clause made of a quote
             return Candidate(that, m.end, "mixed", cue.idx, cue.idx + len(cue), speaker_tok=spk)
         return Candidate(m.start, m.end, "direct", cue.idx, cue.idx + len(cue), speaker_tok=spk)
@@ -161,10 +161,10 @@ def _attribute(doc, m, prev_end, nxt, verbs, used, d) -> Candidate | None:
     return None
 
 
-def _that_before(doc, m: MarkSpan) -> int | None:
+def _that_before(doc, m: MarkSpan, that_word: str) -> int | None:
     """Start of a `that` right before the opening mark, if any."""
     i = token_index_at(doc, m.start) - 1
-    if i >= 0 and doc[i].lower_ == "that" and doc[i].idx + 4 >= m.start - 1:
+    if i >= 0 and doc[i].lower_ == that_word and doc[i].idx + len(that_word) >= m.start - 1:
         return doc[i].idx
     return None
 

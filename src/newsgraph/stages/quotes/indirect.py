@@ -22,8 +22,8 @@ def find_indirect(doc, quoted: list[tuple[int, int]], direct: list[Candidate],
     out: list[Candidate] = []
     for tok in doc:
         low = tok.lower_
-        if low == "according":
-            cand = _according(doc, tok, lex.deps)
+        if low == lex.rule_words["according"]:
+            cand = _according(doc, tok, lex.deps, lex.rule_words["to"])
         elif tok.pos_ == "VERB" and tok.i not in used and not inside(tok.idx, quoted):
             cand = _clause(doc, tok, lex) if tok.lemma_.lower() in verbs else None
             if cand is None:
@@ -32,7 +32,7 @@ def find_indirect(doc, quoted: list[tuple[int, int]], direct: list[Candidate],
             continue
         if cand is None or _mostly_taken(cand, taken):
             continue
-        if low != "according":
+        if low != lex.rule_words["according"]:
             cand.speaker_tok = cited_source(tok, lex.source_markers, lex.deps) or cand.speaker_tok
         _clip_paragraph(doc.text, cand)
         cand.start = strip_dateline(doc.text, cand.start, cand.end)
@@ -116,7 +116,7 @@ def _as_clause(doc, verb, lex: Lexicon) -> Candidate | None:
     """`As X said, CONTENT`: the content is the main clause around the cue's clause."""
     d = lex.deps
     if verb.lemma_.lower() not in lex.as_cues or verb.dep_ not in d.adverbial_clause \
-            or not any(c.dep_ in d.marker and c.lower_ == "as" for c in verb.children):
+            or not any(c.dep_ in d.marker and c.lower_ == lex.rule_words["as"] for c in verb.children):
         return None
     head = verb.head
     lo, hi = verb.left_edge.i, verb.right_edge.i
@@ -210,9 +210,9 @@ def _speaker_tail(doc, lo: int, hi: int, verb, d):
     return None
 
 
-def _according(doc, tok, d) -> Candidate | None:
-    to = next((c for c in tok.children if c.lower_ == "to"), None)
-    if to is None and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+def _according(doc, tok, d, to_word: str) -> Candidate | None:
+    to = next((c for c in tok.children if c.lower_ == to_word), None)
+    if to is None and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == to_word:
         to = doc[tok.i + 1]
     if to is None:
         return None

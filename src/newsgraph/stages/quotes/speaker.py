@@ -97,7 +97,7 @@ class SpeakerResolver:
             return None
         owner = next((c for c in head.children if c.dep_ in d.possessive), None)
         if owner is None:
-            of = next((c for c in head.children if c.dep_ in d.preposition and c.lower_ == "of"), None)
+            of = next((c for c in head.children if c.dep_ in d.preposition and c.lower_ == self.lex.rule_words["of"]), None)
             owner = next((c for c in of.children if c.dep_ in d.prep_object), None) if of is not None else None
         if owner is None and any(c.dep_ in d.adjective_modifier for c in head.lefts):
             return None  # "the presidential press service": named by its adjective, not a back-reference

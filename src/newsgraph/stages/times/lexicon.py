@@ -4,14 +4,16 @@ Each table maps a lower-cased word to what the normaliser needs (a month number,
 weekday, a TIMEX3 unit letter, a number); the tables live in the language's
 ``times_words.json``. ``lexicon(lang)`` reads them once per process per language
 (``Language.cached``) into a ``Lexicon``, with the dependency labels the stage looks for
-and the recognition patterns compiled from the tables (``patterns.compile_rules``).
+and the recognition patterns compiled from the tables and the grammar ``times_rules.json``
+(``patterns.compile_rules``).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, fields
 
 from ..text import Labels, labels
-from .patterns import compile_rules
+from .patterns import RULES_FILE, compile_rules
 
 WORDS_FILE = "times_words.json"
 TIME_UNITS = {"S", "M", "H"}  # duration letters that sit after "T" in P..T..
@@ -51,9 +53,11 @@ class Lexicon:
     past_directions: frozenset[str]
     adjective_fuzzy: frozenset[str]
     anaphoric: dict  # "a day earlier", "the next day": counted from the last date named
+    cues: dict  # single words of the rules and handlers (see the data file's _about)
     deps: Labels
     rules: list = field(default_factory=list, compare=False)  # (name, regex) in priority order (patterns.compile_rules)
     needs: dict = field(default_factory=dict, compare=False)  # rule name -> prefilter regex
+    adjective_form: re.Pattern | None = field(default=None, compare=False)  # "the third-quarter" (recognize)
 
 
 def lexicon(lang) -> Lexicon:
@@ -71,7 +75,9 @@ def _build(lang) -> Lexicon:
     tables = {f.name: frozenset(words[f.name]) if f.type.startswith("frozenset") else _table(words, f.name)
               for f in fields(Lexicon) if f.name in words}  # deps, rules, needs: built below
     lex = Lexicon(**tables, deps=labels(lang))
-    rules, needs = compile_rules(lex)
+    grammar = lang.data(RULES_FILE)
+    rules, needs = compile_rules(lex, grammar)
     lex.rules.extend(rules)
     lex.needs.update(needs)
+    object.__setattr__(lex, "adjective_form", re.compile(grammar["adjective_form"]))
     return lex

@@ -64,7 +64,7 @@ def duration_value(n: float | None, unit: str, lex) -> str:
     else:
         n = n * mult
         amount = str(int(n)) if float(n).is_integer() else str(n)
-    return f"PT{amount}{letter}" if letter in ("H", "S") or (letter == "M" and _key(unit).startswith("minute")) else f"P{amount}{letter}"
+    return f"PT{amount}{letter}" if letter in ("H", "S") or (letter == "M" and _key(unit).startswith(lex.cues["minute"])) else f"P{amount}{letter}"
 
 
 def _month_num(s: str, lex) -> int:

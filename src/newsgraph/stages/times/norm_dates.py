@@ -68,11 +68,11 @@ def h_month(g, ref, tense, lex):
     rel = _key(g.get("rel"))
     if ref is None:
         y = None
-    elif rel in ("last", "this past"):
+    elif lex.deictic_steps.get(rel) == -1:  # last, this past
         y = ref.year if m < ref.month else ref.year - 1
-    elif rel == "next":
+    elif lex.deictic_steps.get(rel) == 1:  # next
         y = ref.year if m > ref.month else ref.year + 1
-    elif rel == "this":
+    elif lex.deictic_steps.get(rel) == 0:  # this
         y = ref.year
     else:
         y = cal.month_year(ref, m, tense())
@@ -84,7 +84,7 @@ def h_holiday(g, ref, tense, lex):
     if g.get("y"):
         return Norm("DATE", cal.holiday(spec, int(g["y"])).isoformat())
     rel = _key(g.get("rel"))
-    t = {"last": "PAST", "next": "FUTURE"}.get(rel) or tense()
+    t = {-1: "PAST", 1: "FUTURE"}.get(lex.deictic_steps.get(rel)) or tense()
     v = cal.pick_year(ref, lambda y: cal.holiday(spec, y), t)
     if v is None:
         v = f"XXXX-{spec[0]:02d}-{spec[1]:02d}" if len(spec) == 2 else f"XXXX-{spec[0]:02d}-XX"
@@ -110,7 +110,7 @@ def h_year(g, ref, tense, lex):
 
 
 def h_year_words(g, ref, tense, lex):
-    century = 19 if _key(g["y1"]) == "nineteen" else 20
+    century = lex.numbers[_key(g["y1"])]  # nineteen, twenty
     tens, unit = re.split(r"[- ]", _key(g["y2"]))
     return Norm("DATE", f"{century}{lex.tens[tens] + lex.numbers[unit]:02d}")
 
@@ -126,7 +126,7 @@ def _quarter_value(y: int | None, kind: str, n: int) -> str:
 
 
 def h_quarter(g, ref, tense, lex):
-    kind = "Q" if _key(g["kind"]) == "quarter" else "H"
+    kind = "Q" if _key(g["kind"]) == lex.cues["quarter"] else "H"
     n = lex.ordinals[_key(g["ord"])]
     if kind == "H" and n > 2:
         n = 2
@@ -139,9 +139,9 @@ def h_quarter(g, ref, tense, lex):
         cur = cal.quarter_of(ref) if kind == "Q" else (1 if ref.month <= 6 else 2)
         y = ref.year
         t = tense()
-        if t != "FUTURE" and n > cur and "this year" not in rel:
+        if t != "FUTURE" and n > cur and lex.cues["this_year"] not in rel:
             y -= 1
-        if rel.startswith(("last year", "year-", "the year-")):
+        if rel.startswith(lex.cues["last_year_rels"]):
             y -= 1
     return Norm("DATE", _quarter_value(y, kind, n))
 

@@ -31,7 +31,7 @@ def h_clock(g, ref, tense, lex):
     ap = _key(g["ap"]).replace(".", "")
     if h > 12 or h == 0:
         return None
-    h = (h % 12) + (12 if ap.startswith("p") else 0)
+    h = (h % 12) + (12 if ap.startswith(lex.cues["pm_initial"]) else 0)
     return Norm("TIME", _clock(h, mi, _clock_day(g, ref, tense, lex)))
 
 
@@ -42,7 +42,7 @@ def h_clock24(g, ref, tense, lex):
 def h_noon(g, ref, tense, lex):
     w = _key(g["w"])
     day = _clock_day(g, ref, tense, lex)
-    return Norm("TIME", _clock(0, 0, day) if w == "midnight" else _clock(12, 0, day))
+    return Norm("TIME", _clock(0, 0, day) if w == lex.cues["midnight"] else _clock(12, 0, day))
 
 
 # --- sets, durations, fuzzy ----------------------------------------------------------------

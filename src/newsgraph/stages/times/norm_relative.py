@@ -13,7 +13,7 @@ from .norm_base import Norm, _dmod, _key, _num, _pmod, _unit, duration_value
 def h_relday(g, ref, tense, lex):
     rd = _key(g["rd"])
     part = lex.parts_of_day.get(_key(g.get("part")))
-    if rd == "tonight":
+    if rd == lex.cues["tonight"]:
         part = "NI"
     v = "XXXX-XX-XX" if ref is None else (ref + dt.timedelta(days=lex.relative_days[rd])).isoformat()
     if part:
@@ -62,10 +62,10 @@ def h_deictic(g, ref, tense, lex):
         s = lex.seasons[what]
         return Norm("DATE", f"{cal.year_str(cal.season_year(ref, s, step, tense()))}-{s}", mod)
     if what in lex.parts_of_day:
-        day = "XXXX-XX-XX" if ref is None else (ref + dt.timedelta(days=min(step, 0) if what == "night" else step)).isoformat()
+        day = "XXXX-XX-XX" if ref is None else (ref + dt.timedelta(days=min(step, 0) if what == lex.cues["night"] else step)).isoformat()
         return Norm("TIME", f"{day}T{lex.parts_of_day[what]}", mod)
-    if _key(g.get("pmod")) in ("earlier", "later") and step == 0:
-        mod = "START" if _key(g["pmod"]) == "earlier" else "END"
+    if _key(g.get("pmod")) in lex.cues["relative_pmods"] and step == 0:
+        mod = lex.point_mods[_key(g["pmod"])]  # earlier: START, later: END
     v = _shifted(ref, what, step, lex)
     return Norm("DATE", v, mod) if v else None
 
@@ -78,7 +78,7 @@ def h_pmod_the(g, ref, tense, lex):
 def h_deictic_plural(g, ref, tense, lex):
     rel = _key(g["rel"])
     letter = _unit(g["unit"], lex)[0]
-    if rel == "recent":
+    if rel == lex.cues["recent"]:
         return Norm("DATE", "PAST_REF")
     return Norm("DURATION", f"PX{letter}")
 
@@ -114,7 +114,7 @@ def h_ago(g, ref, tense, lex):
 
 
 def h_ago_vague(g, ref, tense, lex):
-    return Norm("DATE", "PAST_REF" if _key(g["dir"]) in ("ago", "earlier") else "FUTURE_REF")
+    return Norm("DATE", "PAST_REF" if _key(g["dir"]) in lex.past_directions else "FUTURE_REF")
 
 
 def h_weekday(g, ref, tense, lex):

@@ -9,7 +9,6 @@ The sequence:
 """
 from __future__ import annotations
 
-import re
 from typing import NamedTuple
 
 from ..text import token_at
@@ -72,11 +71,11 @@ def _ok(doc, text: str, c: Candidate, lex: Lexicon) -> bool:
         return _ok_month(doc, c, lex)
     if c.rule == "season" and not c.groups.get("y"):
         return _ok_noun(doc, c, "s")
-    if c.rule in ("duration", "span", "ago") and c.groups["unit"].lower().startswith("second"):
+    if c.rule in ("duration", "span", "ago") and c.groups["unit"].lower().startswith(lex.cues["ordinal_unit"]):
         return _ok_noun(doc, c, "unit")
-    if c.rule == "duration" and c.groups["unit"].lower().startswith("quarter"):
-        return not text.startswith(" of", c.end)  # "three-quarters of the vote"
-    if c.rule == "set_word" and c.groups["w"].lower() in ("quarterly", "monthly"):
+    if c.rule == "duration" and c.groups["unit"].lower().startswith(lex.cues["fraction_unit"]):
+        return not text.startswith(" " + lex.cues["part_of"], c.end)  # "three-quarters of the vote"
+    if c.rule == "set_word" and c.groups["w"].lower() in lex.cues["adverb_set_words"]:
         tok = token_at(doc, c.start, c.end)
         return tok is not None and tok.pos_ == "ADV"
     if c.rule == "fuzzy" and c.groups["w"].lower() in lex.adjective_fuzzy:
@@ -85,13 +84,11 @@ def _ok(doc, text: str, c: Candidate, lex: Lexicon) -> bool:
     return True
 
 
-_ADJ_FORM = re.compile(r"(?i)^the\s+\S+-(?:quarter|year|month|week|day|hour|minute|decade)$")
-
-
-def _trim_the(text: str, c: Candidate) -> Candidate:
+def _trim_the(text: str, c: Candidate, lex: Lexicon) -> Candidate:
     """"the third-quarter results": the article belongs to the noun, not to the time."""
-    if _ADJ_FORM.match(text[c.start:c.end]):
-        return c._replace(start=c.start + 4)
+    m = lex.adjective_form.match(text[c.start:c.end])
+    if m:
+        return c._replace(start=c.start + m.end("article"))
     return c
 
 
@@ -120,6 +117,6 @@ def recognize(doc, lex: Lexicon) -> list[Candidate]:
         if not _ok(doc, text, c, lex):
             continue
         taken.append((c.start, c.end))
-        out.append(_trim_the(text, c))
+        out.append(_trim_the(text, c, lex))
     out.sort(key=lambda c: c.start)
     return out

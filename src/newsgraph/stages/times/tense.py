@@ -40,9 +40,9 @@ def verb_tense(v, lex) -> str | None:
         return None
     if words & lex.modals:
         return "FUTURE"
-    if v.lower_ == "going" and any(c.dep_ in lex.deps.open_complement for c in v.children):
+    if v.lower_ == lex.cues["going"] and any(c.dep_ in lex.deps.open_complement for c in v.children):
         return "FUTURE"
-    if "to" in words and v.tag_ == "VB":
+    if lex.cues["infinitive"] in words and v.tag_ == "VB":
         return "FUTURE"
     if v.tag_ == "VBN" and not auxes:
         return "PAST"  # reduced relative: "the ruling announced Wednesday"
@@ -57,7 +57,8 @@ def tense_of(tok, lex) -> str | None:
     """Tense governing ``tok`` (a token of the time expression): PAST, PRESENT, FUTURE or None."""
     doc = tok.doc
     i = tok.i
-    if i >= 3 and doc[i - 3].lower_ == "as" and doc[i - 1].lower_ == "as" and doc[i - 2].lower_ in ("soon", "early"):
+    as_ = lex.cues["as"]
+    if i >= 3 and doc[i - 3].lower_ == as_ and doc[i - 1].lower_ == as_ and doc[i - 2].lower_ in lex.cues["as_x_as"]:
         return "FUTURE"
     if tok.dep_ in lex.deps.possessive:
         return None  # "Friday's ruling"
