@@ -124,7 +124,7 @@ def decode(data: bytes, origin: str) -> str | Rejection:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        return reject(origin, "undecodable", f"invalid byte at offset {exc.start}")
+        return reject(origin, "undecodable", f"invalid UTF-8 byte at offset {exc.start}")
 
 
 def decode_record(raw: bytes, origin: str) -> str | Rejection:

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 
 from ..model import Article, Rejection
-from .common import Options, Source, make_article, reject, unreadable
+from .common import Options, Source, decode, make_article, reject
 
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 logging.getLogger("htmldate").setLevel(logging.CRITICAL)
@@ -27,14 +27,11 @@ def read_html(data: bytes, src: Source, opts: Options) -> Iterator[Article | Rej
 
 
 def decode_html(data: bytes, origin: str, declared: str | None = None) -> str | Rejection:
-    """An HTML page's bytes as text, or why they cannot be."""
-    bad = unreadable(data, origin)
-    if bad is not None:
-        return bad
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        first_bad = exc.start
+    """An HTML page's bytes as text, or why they cannot be: UTF-8 first (``common.decode``),
+    then the charset the caller or the page's ``<meta>`` declares."""
+    text = decode(data, origin)
+    if not (isinstance(text, Rejection) and text.code == "undecodable"):
+        return text
     meta = _META_CHARSET.search(data[:8192])
     for charset in (declared, meta.group(1).decode("ascii") if meta else None):
         if not charset or _is_utf8(charset):
@@ -43,7 +40,7 @@ def decode_html(data: bytes, origin: str, declared: str | None = None) -> str | 
             return data.decode(charset)
         except (UnicodeDecodeError, LookupError):
             continue
-    return reject(origin, "undecodable", f"invalid UTF-8 byte at offset {first_bad} and no usable declared charset")
+    return reject(origin, "undecodable", f"{text.message} and no usable declared charset")
 
 
 def _is_utf8(charset: str) -> bool:
