@@ -16,10 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import numpy as np
-
-_COLUMNS = ("TAG", "LOWER", "DEP", "IS_SPACE")  # what a rule may test
-_INDEXED = ("TAG", "LOWER", "DEP", "IS_SPACE")  # first-token keys, tried in this order
+_COLUMNS = ("TAG", "LOWER", "DEP", "IS_SPACE")  # what a rule may test, in the order read per token
+_OUT = ("POS", "TAG", "MORPH", "LEMMA", "DEP")  # what a rule may set, in the order written back
 
 
 class Unsupported(ValueError):
@@ -29,23 +27,24 @@ class Unsupported(ValueError):
 @dataclass(frozen=True)
 class _Rule:
     order: int                      # the ruler's attribute id: a later rule wins
-    tests: tuple                    # per token: ((column, op, value), ...)
+    tests: tuple                    # per token: ((position in _COLUMNS, op, value), ...)
     index: int                      # which token of the match gets the attributes
-    attrs: tuple                    # ((column, value id), ...)
+    attrs: tuple                    # ((position in _OUT, value id), ...)
 
 
 def _test(col: str, spec, strings) -> tuple:
     if col not in _COLUMNS:
         raise Unsupported(f"attribute {col!r}")
+    at = _COLUMNS.index(col)
     if col == "IS_SPACE":
-        return col, "==", bool(spec)
+        return at, "==", int(bool(spec))  # the column holds 0/1
     if not isinstance(spec, dict):
-        return col, "==", strings.add(spec) if spec != "" else 0
+        return at, "==", strings.add(spec) if spec != "" else 0
     (op, val), = spec.items()
     if op in ("IN", "NOT_IN"):
-        return col, op, frozenset(strings.add(v) if v != "" else 0 for v in val)
+        return at, op, frozenset(strings.add(v) if v != "" else 0 for v in val)
     if op == "REGEX":
-        return col, op, re.compile(val)
+        return at, op, re.compile(val)
     raise Unsupported(f"operator {op!r}")
 
 
@@ -54,14 +53,15 @@ def _attr_values(attrs: dict, vocab) -> tuple:
 
     out = []
     for col, value in attrs.items():
-        if col == "POS":
-            out.append((col, IDS[value]))
-        elif col == "MORPH":
-            out.append((col, vocab.morphology.add(value)))
-        elif col in ("LEMMA", "TAG", "DEP"):
-            out.append((col, vocab.strings.add(value)))
-        else:
+        if col not in _OUT:
             raise Unsupported(f"sets {col!r}")
+        at = _OUT.index(col)
+        if col == "POS":
+            out.append((at, IDS[value]))
+        elif col == "MORPH":
+            out.append((at, vocab.morphology.add(value)))
+        else:
+            out.append((at, vocab.strings.add(value)))
     return tuple(out)
 
 
@@ -79,13 +79,13 @@ def compile_rules(ruler) -> list[_Rule]:
 
 
 def _key(rule: _Rule) -> tuple:
-    first = {col: (op, val) for col, op, val in rule.tests[0]}
-    for col in _INDEXED:
-        op, val = first.get(col, (None, None))
+    first = {at: (op, val) for at, op, val in rule.tests[0]}
+    for at in range(len(_COLUMNS)):  # the first of TAG, LOWER, DEP, IS_SPACE the rule tests exactly
+        op, val = first.get(at, (None, None))
         if op == "==":
-            return col, (val,)
+            return at, (val,)
         if op == "IN":
-            return col, tuple(val)
+            return at, tuple(val)
     return None, ()
 
 
@@ -108,23 +108,21 @@ class FastAttributes:
 
         if not len(doc):
             return doc
-        seen = doc.to_array([TAG, LOWER, DEP, IS_SPACE]).tolist()
-        cols = [POS, TAG, MORPH, LEMMA, DEP]
+        seen = doc.to_array([TAG, LOWER, DEP, IS_SPACE]).tolist()  # in _COLUMNS order
+        cols = [POS, TAG, MORPH, LEMMA, DEP]  # in _OUT order
         out = doc.to_array(cols)
-        where = {"POS": 0, "TAG": 1, "MORPH": 2, "LEMMA": 3, "DEP": 4}
         hits = []  # (rule order, target token, attributes): applied in the ruler's order
-        for i, (tag, lower, dep, space) in enumerate(seen):
-            keys = (("TAG", tag), ("LOWER", lower), ("DEP", dep), ("IS_SPACE", bool(space)))
-            for rule in self._hits(seen, i, keys, doc.vocab.strings):
+        for i, row in enumerate(seen):
+            for rule in self._hits(seen, i, enumerate(row), doc.vocab.strings):
                 hits.append((rule.order, i + rule.index, rule.attrs))
         hits.sort(key=lambda h: h[0])
         for _, target, attrs in hits:
-            for col, value in attrs:
-                out[target, where[col]] = value
+            for at, value in attrs:
+                out[target, at] = value
         doc.from_array(cols, out)
         return doc
 
-    def _hits(self, seen: list, i: int, keys: tuple, strings) -> list[_Rule]:
+    def _hits(self, seen: list, i: int, keys, strings) -> list[_Rule]:
         found = {}
         for key in keys:
             for rule in self.index.get(key, ()):
@@ -139,10 +137,8 @@ def _matches(rule: _Rule, seen: list, i: int, strings) -> bool:
         return False
     for k, tests in enumerate(rule.tests):
         row = seen[i + k]
-        for col, op, val in tests:
-            have = row[_COLUMNS.index(col)]
-            if col == "IS_SPACE":
-                have = bool(have)
+        for at, op, val in tests:
+            have = row[at]
             if op == "==" and have != val or op == "IN" and have not in val \
                     or op == "NOT_IN" and have in val \
                     or op == "REGEX" and not val.search(strings[have] if have else ""):
