@@ -11,6 +11,9 @@
 
     python benchmarks/resolve_scale.py [--base 99000] [--new 1000] [--polnear 40] [--mixed]
 
+``--keep DIR`` saves the seed and the resolved base store in DIR; ``--reuse DIR`` starts from
+them (no NLP, no full build), so the increment can be timed or profiled again in minutes.
+
 ``--mixed``: every other copy is a Russian article (``lang = 'ru'``) whose person, organisation
 and place names are written in Cyrillic (a rough Latin-to-Cyrillic spelling, ``to_cyrillic``),
 so the increment resolves English and Russian articles whose names only meet through the
@@ -115,6 +118,24 @@ def replicate(con, seed_db: str, start: int, copies: int, variants: int, mixed: 
     return stop
 
 
+def save_base(keep: Path, seed_db: str, db: str, meta: dict) -> None:
+    """Copy the seed and the resolved base store into `keep` (see --keep)."""
+    import shutil
+    keep.mkdir(parents=True, exist_ok=True)
+    shutil.copy(seed_db, keep / "seed.duckdb")
+    shutil.copy(db, keep / "base.duckdb")
+    (keep / "base.json").write_text(json.dumps(meta, default=str))
+
+
+def load_base(keep: Path, seed_db: str, db: str):
+    """The saved seed and base store, copied to the working paths, and how they were made."""
+    import shutil
+    meta = json.loads((keep / "base.json").read_text())
+    shutil.copy(keep / "seed.duckdb", seed_db)
+    shutil.copy(keep / "base.duckdb", db)
+    return meta["n_seed"], meta["nxt"], meta["t_seed"], meta["t_build"], meta["t_full"], meta["full"]
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--base", type=int, default=99_000, help="articles already resolved in the store")
@@ -123,21 +144,32 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--variants", type=int, default=200, help="name variants per person/organisation")
     ap.add_argument("--mixed", action="store_true", help="every other copy Russian, names in Cyrillic")
     ap.add_argument("--out", default=None, help="default: results/resolve_scale[_mixed].json")
+    ap.add_argument("--keep", default=None, metavar="DIR", help="save the seed and the resolved base store here")
+    ap.add_argument("--reuse", default=None, metavar="DIR", help="start from a store saved with --keep")
     a = ap.parse_args(argv)
     from newsgraph import resolve
     from newsgraph.store import Store
     with tempfile.TemporaryDirectory(prefix="newsgraph-bench-resolve-") as tmp:
         seed_db, db = str(Path(tmp) / "seed.duckdb"), str(Path(tmp) / "big.duckdb")
-        t0 = time.perf_counter()
-        n_seed = seed_store(seed_db, a.polnear)
-        t_seed = time.perf_counter() - t0
-        store = Store(db)
-        t0 = time.perf_counter()
-        nxt = replicate(store.con, seed_db, 0, a.base, a.variants, a.mixed)
-        t_build = time.perf_counter() - t0
-        t0 = time.perf_counter()
-        full = resolve.run_incremental(store)
-        t_full = time.perf_counter() - t0
+        if a.reuse:
+            n_seed, nxt, t_seed, t_build, t_full, full = load_base(Path(a.reuse), seed_db, db)
+            store = Store(db)
+        else:
+            t0 = time.perf_counter()
+            n_seed = seed_store(seed_db, a.polnear)
+            t_seed = time.perf_counter() - t0
+            store = Store(db)
+            t0 = time.perf_counter()
+            nxt = replicate(store.con, seed_db, 0, a.base, a.variants, a.mixed)
+            t_build = time.perf_counter() - t0
+            t0 = time.perf_counter()
+            full = resolve.run_incremental(store)
+            t_full = time.perf_counter() - t0
+            if a.keep:
+                store.close()
+                save_base(Path(a.keep), seed_db, db, dict(n_seed=n_seed, nxt=nxt, t_seed=t_seed, t_build=t_build,
+                                                          t_full=t_full, full=full))
+                store = Store(db)
         replicate(store.con, seed_db, nxt, a.new, a.variants, a.mixed)
         t0 = time.perf_counter()
         inc = resolve.run_incremental(store)
