@@ -12,8 +12,10 @@ and their score ``0.35 date + 0.35 place + 0.3 actors (+ 0.15 within one article
 ``THRESHOLD``. Actors agree when they share a store entity (actor or target); short of that,
 shared words of the two sentences and actor/target texts count half.
 A new event joins the cluster of its best-scoring candidate; candidates come from one SQL
-query over ``event_cluster_members`` (same type, overlapping day range), so the cost grows
-with the new events. Every member keeps its score and features; every cluster its votes.
+query over ``event_cluster_members`` (same type, overlapping day range), and a cluster is
+compared through at most ``PER_CLUSTER`` of its reports a week, so the cost grows with the new
+events and the clusters near them, not with the size of a story. Every member keeps its score
+and features; every cluster its votes.
 """
 from __future__ import annotations
 
@@ -35,6 +37,7 @@ SAME_ARTICLE = 0.15  # two compatible mentions in one article are most often one
 MODE_PENALTY = 0.1  # arrest vs seize: often two acts of one event, sometimes two events
 CLUSTERED = ("asserted", "historical", "future")
 MAX_SPAN_DAYS = 31
+PER_CLUSTER = 12  # reports of one cluster a new event is compared with, per week (see _Index)
 _EPOCH = dt.date(1970, 1, 1)
 _WORD = re.compile(r"[A-Za-z]{3,}")
 _OTHER_SCRIPT = re.compile(r"[^\W\d_A-Za-z]{4,}")  # words of four letters or more in a non-Latin script
@@ -247,7 +250,8 @@ def load_candidates(con, new: list[Ev]) -> list[Ev]:
         SELECT DISTINCT m.article_id, m.event_id, m.type, m.mode, m.date, m.day_lo, m.day_hi, m.published,
                m.place, m.lat, m.lon, m.country, m.actors, m.words, m.source, m.cluster_id
         FROM event_cluster_members m JOIN _resolve_newev n
-          ON m.type = n.type AND m.day_lo <= n.hi + 1 AND m.day_hi >= n.lo - 1""").fetchall()
+          ON m.type = n.type AND m.day_lo <= n.hi + 1 AND m.day_hi >= n.lo - 1
+        ORDER BY m.published NULLS LAST, m.article_id, m.event_id""").fetchall()
     out = []
     for aid, eid, typ, mode, date, lo, hi, pub, place, lat, lon, cc, actors, words, source, cid in rows:
         out.append(Ev(aid, eid, typ, mode, date, lo, hi, pub, place, lat, lon, cc, None,
@@ -258,17 +262,29 @@ def load_candidates(con, new: list[Ev]) -> list[Ev]:
 # ---------------------------------------------------------------- clustering
 
 class _Index:
-    """Events by (type, week): candidates of an event are those in the weeks its range touches."""
+    """Events by (type, week): candidates of an event are those in the weeks its range touches.
+
+    A cluster stands in a week's bucket through at most ``PER_CLUSTER`` of its reports (the
+    first indexed: the earliest), so the cost of a new event is bounded by the number of
+    clusters near it, not by how many reports a big story has; the events of the event's own
+    article are always candidates (``SAME_ARTICLE``)."""
 
     def __init__(self) -> None:
         self.buckets: dict[tuple[str, int], list[Ev]] = {}
+        self.counts: dict[tuple[str, int, str | None], int] = {}
+        self.by_article: dict[str, list[Ev]] = {}
 
     def add(self, e: Ev) -> None:
+        self.by_article.setdefault(e.article_id, []).append(e)
         for w in range((e.lo - 1) // 7, (e.hi + 1) // 7 + 1):
-            self.buckets.setdefault((e.type, w), []).append(e)
+            k = (e.type, w, e.cluster)
+            n = self.counts.get(k, 0)
+            if n < PER_CLUSTER:
+                self.counts[k] = n + 1
+                self.buckets.setdefault((e.type, w), []).append(e)
 
     def near(self, e: Ev) -> list[Ev]:
-        seen: dict[int, Ev] = {}
+        seen: dict[int, Ev] = {id(c): c for c in self.by_article.get(e.article_id, ()) if c.type == e.type}
         for w in range((e.lo - 1) // 7, (e.hi + 1) // 7 + 1):
             for c in self.buckets.get((e.type, w), ()):
                 seen[id(c)] = c
