@@ -9,7 +9,7 @@ def _places(record, text):
 
 
 def test_stage_version(seed_record):
-    assert seed_record["stages"]["places"] == "places.v3"
+    assert seed_record["stages"]["places"] == "places.v4"
 
 
 def test_almaty(seed_record):

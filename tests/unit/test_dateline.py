@@ -12,12 +12,31 @@ from newsgraph.stages.dateline import find_dateline
     ("DUSHANBE, 20.06.2025 /Asia-Plus/ – A flight", "DUSHANBE", "Asia-Plus", "A flight"),
     ("Tashkent, Uzbekistan (UzDaily.com) — The court", "Tashkent", "UzDaily.com", "The court"),
     ("TASHKENT — Uzbek officials", "TASHKENT", None, "Uzbek"),
+    ("ASTANA. KAZINFORM The committee said", "ASTANA", "KAZINFORM", "The committee"),  # dash lost
 ])
 def test_forms(text, city, outlet, rest):
     d = find_dateline(text)
     assert text[d.city[0]:d.city[1]] == city
     assert (text[d.outlet[0]:d.outlet[1]] if d.outlet else None) == outlet
     assert text[d.end:].startswith(rest) and d.covers(0) and not d.covers(d.end)
+
+
+@pytest.mark.parametrize("headline", ["Border guards detain two smugglers", "Court jails ex-mayor for ten years"])
+def test_after_a_headline(headline):
+    """Copy taken from a page starts with its headline; the dateline opens the body."""
+    text = f"{headline}\n\nBISHKEK (AKIpress) - Border guards detained two men on Monday."
+    d = find_dateline(text)
+    assert text[d.city[0]:d.city[1]] == "BISHKEK" and text[d.outlet[0]:d.outlet[1]] == "AKIpress"
+    assert text[d.end:].startswith("Border guards") and not d.covers(0)
+
+
+@pytest.mark.parametrize("text", [
+    "Police detained two men.\n\nBISHKEK – The court said",  # a first sentence, not a headline
+    "Border guards detain two smugglers\nBISHKEK – The court said",  # no blank line after it
+    "Astana. Police officers said on Monday",  # a city that is a sentence of its own
+])
+def test_no_dateline_after_a_sentence(text):
+    assert find_dateline(text) is None
 
 
 @pytest.mark.parametrize("text", ["Police detained 31 people - many of them students.",

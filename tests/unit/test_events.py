@@ -133,3 +133,25 @@ def test_event_inside_a_quote_points_at_it(extract):
     ev = _events(rec, "COERCE")[0]
     assert quotes and ev.quote == quotes[0].id
     assert ev.sentence[0] <= ev.trigger[0] < ev.sentence[1]
+
+
+@pytest.mark.parametrize("text", [
+    "The suspects face up to ten years in prison, according to the release.",
+    "The ministry said in a press release that the talks went well.",
+    "Details were given in a news release on Monday.",
+])
+def test_a_release_that_is_a_document_is_no_event(extract, text):
+    """"according to the release", "a press release": the source of a sentence, not an act."""
+    assert not [e for e in _events(extract(text)) if _trigger(extract(text), e).lower().endswith("release")]
+
+
+def test_released_prisoners_stay_an_event(extract):
+    rec = extract("The authorities released twelve prisoners on Monday.")
+    assert [_trigger(rec, e) for e in _events(rec, "RETREAT")] == ["released"]
+
+
+def test_dateline_after_a_headline_is_no_actor(extract):
+    text = "Border guards detain smugglers\n\nBISHKEK – Border guards detained three smugglers on Monday."
+    rec = extract(text, "2024-03-05")
+    (ev,) = [e for e in _events(rec, "COERCE") if e.trigger[0] > 40]
+    assert ev.actor_text == "Border guards" and ev.date == "2024-03-04"

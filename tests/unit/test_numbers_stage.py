@@ -32,6 +32,7 @@ def test_seed_like_sentence(extract):
     "Call 555-123-4567 today.", "Flight 370 disappeared.", "The meeting is on March 29.",
     "Maddon, 66, has used the downtime.", "The game ended 2-0.",
     "The court made a surprise 5-4 decision.", "Federal officials said the two had fled abroad.",
+    "The news was first published by 24.kg on Monday.",
 ])
 def test_non_quantities(extract, text):
     assert extract(text).get("numbers") == []
@@ -76,4 +77,11 @@ def test_claimant_in_own_voice_is_null(extract):
 def test_ids_and_version(extract):
     rec = extract("Exports grew by 3.4% to $12 billion, and 40 firms closed.")
     assert [n.id for n in rec.get("numbers")] == ["N1", "N2", "N3"]
-    assert rec.stages["numbers"] == "numbers.v2"
+    assert rec.stages["numbers"] == "numbers.v3"
+
+
+def test_outlet_tail_claims_the_figure(extract):
+    rec = extract("Border guards detained three smugglers near the border, reports 24.kg news agency.")
+    (n,) = rec.get("numbers")
+    ents = {e.id: e.name for e in rec.get("entities")}
+    assert n.text == "three" and ents[n.claimant] == "24.kg"

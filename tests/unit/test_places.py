@@ -34,7 +34,7 @@ def _one(found, text):
 
 
 def test_stage_declaration():
-    assert places.STAGE.version == "places.v3"
+    assert places.STAGE.version == "places.v4"
     assert places.STAGE.requires == ("entities",) and places.STAGE.produces == "places"
 
 

@@ -133,3 +133,39 @@ def test_content_then_titled_speaker_then_cue(extract):
     assert q.text == "More than 300 citizens of Kazakhstan remain in the conflict zones of Syria and Iraq"
     assert name(q, ents) == "Nurgali Bilisbekov"
     assert text[q.speaker_start:q.speaker_end] == "Nurgali Bilisbekov"
+
+
+@pytest.mark.parametrize("text,content,speaker", [
+    ("Border guards detained two smugglers near the border on Monday, reports 24.kg news agency.",
+     "Border guards detained two smugglers near the border on Monday", "24.kg"),
+    ("The smugglers carried forty kilograms of heroin, AKIpress reports.",
+     "The smugglers carried forty kilograms of heroin", "AKIpress"),
+])
+def test_outlet_tail(extract, text, content, speaker):
+    """Agency copy ends a sentence with its source; the parse often reads the cue as a noun."""
+    qs, ents = extract(text)
+    (q,) = qs
+    assert q.text == content and name(q, ents) == speaker and q.cue.startswith("report")
+
+
+def test_press_center_sentence(extract):
+    """"X. The press center of the committee reports.": the sentence before is its content."""
+    text = ("Officers of the State Committee for National Security detained six men in Osh. "
+            "The press center of the State Committee for National Security reports.")
+    qs, ents = extract(text)
+    (q,) = qs
+    assert q.text == "Officers of the State Committee for National Security detained six men in Osh"
+    assert name(q, ents) == "State Committee for National Security"
+
+
+@pytest.mark.parametrize("tail", ['"The search continues," the statement said.',
+                                  "The search continues, according to the release.",
+                                  '"The search continues," the message says.'])
+def test_document_speaks_for_its_institution(extract, tail):
+    """"the statement said": the institution that spoke before, never the outlet."""
+    text = ("The Ministry of Emergency Situations said two climbers were found alive, "
+            f"Kabar reports. {tail}")
+    qs, ents = extract(text)
+    last = max(qs, key=lambda q: q.start)
+    assert last.text.strip('",').startswith("The search continues")
+    assert name(last, ents) == "Ministry of Emergency Situations"

@@ -16,12 +16,15 @@ from dataclasses import dataclass
 
 _CITY = r"(?P<city>[A-Z][A-Z'\-]+(?: [A-Z][A-Z'\-]+)?|[A-Z][a-z'\-]+(?: [A-Z][a-z'\-]+)?)"
 _PATTERN = re.compile(
-    r"\A\s*" + _CITY +
+    r"\s*" + _CITY +
     r"(?:,\s*(?P<country>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?=[,(/\s]))?"
     r"(?:\.\s+(?P<agency>[A-Z][A-Za-z0-9.\-]+))?"
     r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2} [A-Z][a-z]{2,8}))?"
     r"(?:\s*\((?P<paren>[^()\n]{2,40})\)|\s*/(?P<slash>[^/\n]{2,30})/)?"
-    r"(?:[ \t]*[\u2013\u2014-]+[ \t]+|\s*\n\s*\n\s*(?P<colon>[A-Z][\w.\-]{1,30}):\s*)")
+    r"(?:[ \t]*[\u2013\u2014-]+[ \t]+|\s*\n\s*\n\s*(?P<colon>[A-Z][\w.\-]{1,30}):\s*"
+    r"|(?<=[A-Z])[ \t]+(?=[A-Z][a-z]))")  # "ASTANA. KAZINFORM The ...": copy that lost its dash
+_HEADLINE_WORDS = 25
+_BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 
 
 @dataclass(frozen=True)
@@ -36,13 +39,36 @@ class Dateline:
 
 
 def find_dateline(text: str) -> Dateline | None:
-    """The dateline that opens ``text``, or None. A Title-case city needs a dash, a date or an
-    outlet after it (so "Police detained ..." is no dateline)."""
-    m = _PATTERN.match(text)
+    """The dateline that opens ``text`` (or its body, after a one-line headline), or None. A
+    Title-case city needs a dash, a date or an outlet after it (so "Police detained ..." is no
+    dateline)."""
+    for pos in _body_starts(text):
+        d = _match(text, pos)
+        if d is not None:
+            return d
+    return None
+
+
+def _body_starts(text: str) -> list[int]:
+    """Where a dateline may stand: the start, and after a headline (one line of at most
+    ``_HEADLINE_WORDS`` words, without a final stop, then a blank line)."""
+    out = [0]
+    head_end = text.find("\n")
+    if head_end > 0 and _BLANK_LINE.match(text, head_end):
+        line = text[:head_end].strip()
+        if line and len(line.split()) <= _HEADLINE_WORDS and not line.endswith((".", ":")):
+            out.append(head_end)
+    return out
+
+
+def _match(text: str, pos: int) -> Dateline | None:
+    m = _PATTERN.match(text, pos)
     if m is None:
         return None
     city = m.group("city")
     outlet = next((g for g in ("agency", "paren", "slash", "colon") if m.group(g)), None)
+    if m.group("agency") and not m.group("agency").isupper() and not text[m.end("agency"):m.end()].strip():
+        return None  # "Astana. Police ..." : two sentences, not a city and its agency
     if not (outlet or m.group("date") or m.group("country")):
         nxt = text[m.end():m.end() + 30].split()
         if not city.isupper() or not nxt or nxt[0].isupper():

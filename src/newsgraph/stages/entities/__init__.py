@@ -84,4 +84,4 @@ def _name(g, mentions, toks, source) -> str:
     return name
 
 
-STAGE = Stage(name="entities", version="entities.v3", produces="entities", run=run)
+STAGE = Stage(name="entities", version="entities.v4", produces="entities", run=run)

@@ -63,7 +63,6 @@ class _Article:
         self.text = rec.article.text
         dl = find_dateline(rec.article.text)
         self.dateline = (dl.start, dl.end) if dl else None
-        self.dateline_end = dl.end if dl else 0
         self.ents = roles.EntityIndex(rec.get("entities"), lex, skip=self.dateline)
         # the dateline's date ("BISHKEK, Sept 6 (Reuters) -") is when the copy was filed, not an event's
         self.times = [t for t in rec.get("times") if not (dl and dl.covers(t.start))]
@@ -82,6 +81,9 @@ class _Article:
             if q.start <= pos < q.end:
                 return q.id
         return None
+
+    def in_dateline(self, pos: int) -> bool:
+        return self.dateline is not None and self.dateline[0] <= pos < self.dateline[1]
 
 
 def _roles(trig: Trigger, art: _Article, by_tok: dict) -> tuple:
@@ -253,7 +255,7 @@ def _place_told(art: _Article, starts: list[int], k: int, last: tuple | None, bu
     event = last if last is not None and k - last[0] <= 2 else None
     lo = starts[max(0, k - 2)]
     lo = max(lo, starts[event[0] + 1] if event is not None and event[0] + 1 < len(starts) else lo)
-    named = [p for p in art.event_places if lo <= p.start < starts[k] and art.dateline_end <= p.start
+    named = [p for p in art.event_places if lo <= p.start < starts[k] and not art.in_dateline(p.start)
              and bisect.bisect_right(starts, p.start) - 1 not in busy and context.locative(art.doc, p, art.lex)]
     if named:
         return max(named, key=lambda p: p.start).id
@@ -303,5 +305,5 @@ def run(doc, ctx: Context, rec: ArticleRecord) -> list[Event]:
     return [_to_event(i, ev) for i, ev in enumerate(unique, 1)]
 
 
-STAGE = Stage(name="events", version="events.v3", produces="events", run=run,
+STAGE = Stage(name="events", version="events.v4", produces="events", run=run,
               requires=("entities", "times", "places", "quotes"))

@@ -157,9 +157,13 @@ def _verb_trigger(tok, lex: Lexicon) -> Trigger | None:
         return None
     typ, mode = opts[0]
     patient = _has_dobj(tok, lex) or _passive_subject(tok, lex)
-    for kind, (t, m) in (lex.retype or {}).get(lem, {}).items():
+    if patient is None and tok.dep_ in lex.dep("adnominal_clause") and tok.head.i != tok.i:
+        patient = tok.head  # "a statement released by the committee"
+    for kind, retyped in (lex.retype or {}).get(lem, {}).items():
         if patient is not None and _patient_is(patient, kind, lex):  # "dismissed the police chief"
-            typ, mode = t, m
+            if retyped is None:
+                return None  # "released a statement": words, not an act
+            typ, mode = retyped
             break
     return Trigger(tok, tok.idx, tok.idx + len(tok.text), typ, mode, "verb", 0.75)
 
@@ -212,6 +216,10 @@ def _noun_trigger(tok, lex: Lexicon) -> Trigger | None:
         entry = lex.nouns.get(f"{mod} {lem}") or lex.nouns.get(f"{mod}-{lem}")
         # "air strike", "hunger strike", "tear gas", "court arrest" (courting arrest is a protest)
         entry = lex.compound_triggers.get(f"{mod} {lem}") or lex.compound_triggers.get(f"{mod} *") or entry
+    if compound is not None and lex.is_("document_modifiers", lemma(compound)):
+        return None  # "a press release", "the news release": a document, not an act
+    if _attribution_source(tok, lex):
+        return None  # "according to the release": the source of the sentence, not an event in it
     paired = entry is not None  # "phone conversation", "joint operation": the modifier is part of the trigger
     entry = entry or lex.nouns.get(lem) or lex.nouns.get(tok.lower_)
     if entry is None:
@@ -227,6 +235,13 @@ def _noun_trigger(tok, lex: Lexicon) -> Trigger | None:
     # a noun carried by a light verb ("staged demonstrations") is as sure as a verb
     light = tok.dep_ in lex.dep("object_or_attribute") and lex.is_("light_verbs", lemma(tok.head))
     return Trigger(tok, start, tok.idx + len(tok.text), typ, mode, "noun", 0.74 if light else 0.6)
+
+
+def _attribution_source(tok, lex: Lexicon) -> bool:
+    """Whether ``tok`` is what a sentence is attributed to ("according to the statement")."""
+    head = tok.head
+    return tok.dep_ in lex.dep("prep_object") and head.i != tok.i and \
+        lex.is_("attribution_preps", head.head.lower_) and head.head.i != head.i
 
 
 def find_triggers(sent, lex: Lexicon) -> list[Trigger]:

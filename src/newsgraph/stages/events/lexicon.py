@@ -30,7 +30,8 @@ class Lexicon:
     intent: dict[str, frozenset[str]]
     threat_modes: dict[str, dict[str, str]]
     weapon_cues: dict[str, frozenset[str]]
-    retype: dict[str, dict[str, tuple[str, str | None]]] = None  # lemma -> patient kind -> (type, mode)
+    # lemma -> patient kind -> (type, mode), or None: no event ("released a statement")
+    retype: dict[str, dict[str, tuple[str, str | None] | None]] = None
     article_prefixes: tuple[str, ...] = ()  # stripped off a role's text, in this order ("the ", "a ")
     # "air strike" / "suicide *" (modifier + event noun, or any noun) -> (type, mode)
     compound_triggers: dict[str, tuple[str, str | None]] = dataclasses.field(default_factory=dict)
@@ -86,7 +87,7 @@ def _build(raw: dict, where: str) -> Lexicon:
         verb_requires={k: v for k, v in raw["verb_requires"].items() if not k.startswith("_")},
         words=sets, intent=intent, threat_modes=raw["threat_modes"],
         weapon_cues={k: frozenset(v) for k, v in raw["weapon_cues"].items()},
-        retype={lem: {kind: (tm[0], _mode(tm[1])) for kind, tm in kinds.items()}
+        retype={lem: {kind: (tm[0], _mode(tm[1])) if tm else None for kind, tm in kinds.items()}
                 for lem, kinds in raw.get("retype", {}).items() if not lem.startswith("_")},
         article_prefixes=tuple(raw.get("article_prefixes", ())),
         compound_triggers=_compound_triggers(raw.get("compound_triggers", {}), where),

@@ -20,6 +20,9 @@ _SPLIT = re.compile(r"^(\d{1,3})[-–](\d{1,3})$")
 _YEAR_NOUN_OK = ("NNS", "NNPS")
 
 
+_DOMAIN = re.compile(r"\.[a-z]{2,}\b")
+
+
 def _bare(raw) -> bool:
     return raw.unit is None and not raw.currency and raw.approx in ("exact", "range")
 
@@ -28,6 +31,8 @@ def drop_reason(raw, doc, span, num, lex: Lexicon) -> str | None:
     """Why ``raw`` (tokens ``span``, numeral tokens ``num``) is not a quantity, or None."""
     if raw.drop:
         return raw.drop
+    if _DOMAIN.match(doc.text, raw.num_end):
+        return "name"  # "24.kg", "5.tv": the numeral of a site's name
     prev = doc[span.start - 1] if span.start > 0 else None
     nxt = doc[span.end] if span.end < len(doc) else None
     last = num[-1]

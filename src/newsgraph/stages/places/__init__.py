@@ -72,4 +72,4 @@ def run(doc, ctx: Context, rec: ArticleRecord) -> list[Place]:
             for k, r in enumerate(found, 1)]
 
 
-STAGE = Stage(name="places", version="places.v3", produces="places", run=run, requires=("entities",))
+STAGE = Stage(name="places", version="places.v4", produces="places", run=run, requires=("entities",))

@@ -41,6 +41,10 @@ class _DocView:
     def __getitem__(self, i):
         return self.doc[i]
 
+    @property
+    def sents(self):
+        return self.doc.sents
+
     def __len__(self) -> int:
         return len(self.doc)
 
@@ -56,7 +60,8 @@ def run(doc, ctx: Context, rec: ArticleRecord) -> list[Quote]:
     direct, used, orphans = find_direct(doc, marks, lex)
     quoted = [(m.start, m.end) for m in marks]
     direct += find_colon_lines(doc, [(c.start, c.end) for c in direct], lex.deps)
-    indirect = find_indirect(doc, quoted, direct, used, lex)
+    names = sorted((s, e) for ent in rec.get("entities") if ent.type in ("ORG", "PERSON") for s, e in ent.mentions)
+    indirect = find_indirect(doc, quoted, direct, used, lex, names)
     cands = direct + indirect
     cands += _adopt(text, orphans, cands)
     cands.sort(key=_order)
@@ -110,7 +115,10 @@ def _speaker(c: Candidate, resolver: SpeakerResolver, done: dict, text: str) -> 
         c.cue_start, c.cue_end = (src.cue_start, src.cue_end) if "\n" not in text[src.end:c.start] else (None, None)
         return done.get(id(src))
     if c.speaker_tok is not None:
-        return resolver.resolve(c.speaker_tok)
+        sp = resolver.resolve(c.speaker_tok)
+        if c.rule == "tail" and sp is not None and sp.entity is not None:
+            resolver.outlets.add(sp.entity)  # "..., Kazinform reports": an outlet, never "the ministry"
+        return sp
     return None
 
 
@@ -124,4 +132,4 @@ def _quote(n: int, c: Candidate, sp: Speaker | None, text: str) -> Quote:
     )
 
 
-STAGE = Stage(name="quotes", version="quotes.v2", produces="quotes", run=run, requires=("entities",))
+STAGE = Stage(name="quotes", version="quotes.v3", produces="quotes", run=run, requires=("entities",))

@@ -37,6 +37,10 @@ class Lexicon:
     content_deps: frozenset[str]  # labels of a cue's reported content (labels.json)
     proxy_speakers: frozenset[str] = frozenset()
     institution_words: frozenset[str] = frozenset()
+    document_speakers: frozenset[str] = frozenset()  # "the statement said": its institution speaks
+    tail_cues: frozenset[str] = frozenset()  # "..., AKIpress reports." (tails.py)
+    tail_role_words: frozenset[str] = frozenset()  # "..., reports 24.kg news agency."
+    tail_phrases: tuple[tuple[str, ...], ...] = ()  # "..., the ministry was quoted as saying."
     source_markers: dict = None  # kind -> frozenset of words
     rule_words: dict = None  # role -> the single word a rule compares with ("according", "as", ...)
     deps: Labels = None  # the language's dependency labels by role
@@ -70,6 +74,10 @@ def _build(lang: Language) -> Lexicon:
             deps=labels(lang),
             proxy_speakers=frozenset(w.lower() for w in raw.get("proxy_speakers", ())),
             institution_words=frozenset(w.lower() for w in raw.get("institution_words", ())),
+            document_speakers=frozenset(w.lower() for w in raw.get("document_speakers", ())),
+            tail_cues=frozenset(w.lower() for w in raw.get("tail_cues", ())),
+            tail_role_words=frozenset(w.lower() for w in raw.get("tail_role_words", ())),
+            tail_phrases=tuple(tuple(p.lower().split()) for p in raw.get("tail_phrases", ())),
             source_markers={k: frozenset(v) for k, v in raw.get("source_markers", {}).items() if k != "_about"},
             rule_words=dict(raw["rule_words"]),
         )

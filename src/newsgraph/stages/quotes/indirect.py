@@ -9,19 +9,24 @@ from __future__ import annotations
 from .candidate import Candidate, cited_source, inside, nearby_speaker, strip_dateline, subject_of, trim
 from . import model
 from .cues import Lexicon
+from .tails import find_tails
 
 _MIN_CONTENT_TOKENS = 3
 _MAX_PARENTHETICAL = 14
 
 
 def find_indirect(doc, quoted: list[tuple[int, int]], direct: list[Candidate],
-                  used: set[int], lex: Lexicon) -> list[Candidate]:
-    """Indirect and mixed candidates; skips cues inside quotes or already used."""
+                  used: set[int], lex: Lexicon, names: list[tuple[int, int]] = ()) -> list[Candidate]:
+    """Indirect and mixed candidates; skips cues inside quotes or already used. ``names``:
+    spans of the organisation and person mentions (for the attribution tails of tails.py)."""
     verbs = lex.verbs | lex.object_cues
     taken = [(c.start, c.end) for c in direct]
-    out: list[Candidate] = []
+    tails, tail_cues = find_tails(doc, quoted, lex, list(names))
+    out: list[Candidate] = [c for c in tails if not _mostly_taken(c, taken)]
     for tok in doc:
         low = tok.lower_
+        if tok.i in tail_cues:
+            continue
         if low == lex.rule_words["according"]:
             cand = _according(doc, tok, lex.deps, lex.rule_words["to"])
         elif tok.pos_ == "VERB" and tok.i not in used and not inside(tok.idx, quoted):
@@ -30,7 +35,7 @@ def find_indirect(doc, quoted: list[tuple[int, int]], direct: list[Candidate],
                 cand = _learned(doc, tok, lex)
         else:
             continue
-        if cand is None or _mostly_taken(cand, taken):
+        if cand is None or _mostly_taken(cand, taken) or _mostly_taken(cand, [(c.start, c.end) for c in tails]):
             continue
         if low != lex.rule_words["according"]:
             cand.speaker_tok = cited_source(tok, lex.source_markers, lex.deps) or cand.speaker_tok

@@ -71,7 +71,7 @@ class SpeakerResolver:
             sp = self.resolve(head.head.head)  # `Smith, who said ...`: the mention is `who`
             return Speaker(sp.entity if sp else None, head.idx, head.idx + len(head))
         s, e = noun_phrase(head, self.deps)
-        sp = self._by_apposition(head) or self._by_mention(s, e) or self._by_proxy(head, s, e)
+        sp = self._by_apposition(head) or self._by_mention(s, e, head) or self._by_proxy(head, s, e)
         sp = sp or self._by_pronoun(head) or self._by_surname(head, s, e) or self._by_words(head, s, e)
         if sp is None:
             self.spoken.append((s, None))
@@ -89,16 +89,21 @@ class SpeakerResolver:
         return None
 
     def _by_proxy(self, head, s: int, e: int) -> Speaker | None:
-        """"the press service of the Interior Ministry", "the agency's press service": the owner
-        speaks; a bare "the press service" is the institution that spoke last."""
+        """"the press service of the Interior Ministry", "the agency's press service", "the
+        ministry's statement": the owner speaks; a bare "the press service" or "the statement"
+        is the institution that spoke last."""
         d = self.deps
         words = [c.lower_ for c in head.lefts if c.dep_ in d.noun_modifier] + [head.lower_]
-        if " ".join(words[-2:]) not in self.lex.proxy_speakers:
+        if " ".join(words[-2:]) not in self.lex.proxy_speakers and head.lower_ not in self.lex.document_speakers:
             return None
         owner = next((c for c in head.children if c.dep_ in d.possessive), None)
         if owner is None:
             of = next((c for c in head.children if c.dep_ in d.preposition and c.lower_ == self.lex.rule_words["of"]), None)
             owner = next((c for c in of.children if c.dep_ in d.prep_object), None) if of is not None else None
+        if owner is None:  # "a statement released by the committee"
+            owner = next((g for c in head.children if c.dep_ in d.adnominal_clause
+                          for a in c.children if a.dep_ in d.agent
+                          for g in a.children if g.dep_ in d.prep_object), None)
         if owner is None and any(c.dep_ in d.adjective_modifier for c in head.lefts):
             return None  # "the presidential press service": named by its adjective, not a back-reference
         if owner is not None:
@@ -112,9 +117,9 @@ class SpeakerResolver:
 
     def _last_institution(self, pos: int) -> str | None:
         """The organisation that spoke last before ``pos``, else the one named last (outside
-        quotes; never the outlet of the dateline)."""
+        quotes; never an outlet: the dateline's, or one a sentence is attributed to)."""
         for p, ent in reversed(self.spoken):
-            if p < pos and ent is not None and self.types.get(ent) == "ORG":
+            if p < pos and ent is not None and self.types.get(ent) == "ORG" and ent not in self.outlets:
                 return ent
         i = bisect.bisect_left(self.starts, pos)
         for m in reversed(self.mentions[:i]):
@@ -132,11 +137,20 @@ class SpeakerResolver:
                 out.append(m)
         return out
 
-    def _by_mention(self, s: int, e: int) -> Speaker | None:
+    def _by_mention(self, s: int, e: int, head=None) -> Speaker | None:
+        """The mention of the speaker's phrase: the one holding its head word ("Kyrgyz news
+        agency Kabar"), else by type (a person before an organisation before a people or
+        place). A people or place only modifying an institution word ("the Kyrgyz border
+        service") gives way to the organisation that word names, when there is one."""
         cands = [m for m in self._mentions_in(s, e) if m.type in _TYPE_RANK]
         if not cands:
             return None
-        m = min(cands, key=lambda m: (_TYPE_RANK[m.type], m.start))
+        on_head = [m for m in cands if head is not None and m.start <= head.idx < m.end]
+        m = min(on_head or cands, key=lambda m: (_TYPE_RANK[m.type], m.start))
+        if not on_head and head is not None and m.type in ("NORP", "GPE") and head.lower_ in self.lex.org_words:
+            ent = self._by_org(head.lower_, s)
+            if ent is not None:
+                return Speaker(ent, s, e)
         return Speaker(self.canonical(m.entity), m.start, m.end)
 
     def _by_surname(self, head, s: int, e: int) -> Speaker | None:

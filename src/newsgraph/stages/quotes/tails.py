@@ -1,0 +1,150 @@
+"""Attribution tails the parser misses: a sentence that ends naming its source.
+
+Agency copy of the region ends sentences with its source, in forms the model parses badly
+(the cue read as a noun, the outlet as the cue's object):
+
+    "..., AKIpress reports."            the name, then the cue
+    "..., reports 24.kg news agency."   the cue, then the name (and its role words)
+    "Officers detained six men. The press center of the committee reports."
+                                        a sentence of its own: the content is the one before
+    "..., the border service was quoted as saying."
+                                        a cue phrase (``tail_phrases``) after the name
+
+The name must hold an organisation or person mention (or a proxy such as "press center");
+only role words ("news agency", "correspondent"), determiners and quotation marks may
+stand beside it. The cue words and the role words are language data (``tail_cues``,
+``tail_role_words`` in reporting_cues.json).
+"""
+from __future__ import annotations
+
+from .candidate import Candidate, subject_of, trim
+from .cues import Lexicon
+
+_MAX_NAME = 7  # tokens of the source named in a tail
+_MAX_OWN = 12  # tokens of a sentence that only names its source
+
+
+def find_tails(doc, quoted: list[tuple[int, int]], lex: Lexicon,
+               names: list[tuple[int, int]]) -> tuple[list[Candidate], set[int]]:
+    """Candidates of attribution tails, and the token indices of their cues (which the verb
+    rules must not read again). ``names``: the character spans of the record's organisation
+    and person mentions."""
+    if not lex.tail_cues:
+        return [], set()
+    out: list[Candidate] = []
+    cues: set[int] = set()
+    prev = None
+    for sent in doc.sents:
+        toks = _core(sent)
+        cand = None
+        if toks and not _inside(toks[-1].idx, quoted):
+            cand = _inline(doc, sent, toks, lex, names) or _own_sentence(doc, prev, toks, lex, names)
+        if cand is not None:
+            out.append(cand[0])
+            cues.add(cand[1])
+        prev = sent
+    return out, cues
+
+
+def _core(sent) -> list:
+    """The sentence's tokens without its final punctuation, quotation marks and spaces."""
+    toks = list(sent)
+    while toks and (toks[-1].is_punct or toks[-1].is_space):
+        toks.pop()
+    return toks
+
+
+def _inline(doc, sent, toks: list, lex: Lexicon, names):
+    """"CONTENT, NAME cue." or "CONTENT, cue NAME.": (candidate, cue index) or None."""
+    comma = next((i for i in range(len(toks) - 1, max(-1, len(toks) - _MAX_NAME - 3), -1)
+                  if toks[i].text == ","), None)
+    if comma is None or comma < 3:
+        return None
+    tail = toks[comma + 1:]
+    if len(tail) < 2:
+        return None
+    phrase = _tail_phrase(tail, lex)
+    if phrase:
+        cue, cue_end, name = tail[-phrase], tail[-1], tail[:-phrase]
+    elif tail[-1].lower_ in lex.tail_cues:
+        cue, cue_end, name = tail[-1], tail[-1], tail[:-1]
+    elif tail[0].lower_ in lex.tail_cues:
+        cue, cue_end, name = tail[0], tail[0], tail[1:]
+    else:
+        return None
+    head = _name_head(name, lex, names) or (_institution_head(name, lex) if phrase else None)
+    if head is None:
+        return None
+    start, end = trim(doc.text, sent.start_char, toks[comma].idx)
+    if end - start < 8:
+        return None
+    return Candidate(start, end, "indirect", cue.idx, cue_end.idx + len(cue_end), speaker_tok=head,
+                     rule="tail"), cue.i
+
+
+def _tail_phrase(tail: list, lex: Lexicon) -> int:
+    """The length of the cue phrase ending ``tail`` ("was quoted as saying"), else 0."""
+    words = [t.lower_ for t in tail]
+    for phrase in lex.tail_phrases:
+        n = len(phrase)
+        if len(words) > n and tuple(words[-n:]) == phrase:
+            return n
+    return 0
+
+
+def _institution_head(name: list, lex: Lexicon):
+    """"the border service", "the ministry": a plain institution noun phrase."""
+    last = name[-1]
+    if last.lower_ not in lex.org_words and last.lower_ not in lex.generic_speakers:
+        return None
+    ok = all(t.pos_ in ("DET", "ADJ", "NOUN", "PROPN") for t in name)
+    return last if ok and len(name) <= 4 else None
+
+
+def _own_sentence(doc, prev, toks: list, lex: Lexicon, names):
+    """"SENTENCE. NAME reports.": the sentence before, in the same paragraph, is the content."""
+    cue = toks[-1]
+    if prev is None or cue.lower_ not in lex.tail_cues or len(toks) > _MAX_OWN:
+        return None
+    if "\n" in doc.text[prev.end_char:toks[0].idx]:
+        return None
+    name = toks[:-1]
+    head = _name_head(name, lex, names, _MAX_OWN) or _proxy_subject(cue, name, lex, names)
+    if head is None:
+        return None
+    start, end = trim(doc.text, prev.start_char, prev.end_char)
+    if end - start < 8 or any(t.is_quote for t in prev):
+        return None
+    return Candidate(start, end, "indirect", cue.idx, cue.idx + len(cue), speaker_tok=head, rule="tail"), cue.i
+
+
+def _name_head(name: list, lex: Lexicon, names: list[tuple[int, int]], limit: int = _MAX_NAME):
+    """The last token of the organisation or person named in ``name``, when nothing but role
+    words, determiners and quotation marks stand beside it; else None."""
+    if not name or len(name) > limit:
+        return None
+    named = [t for t in name if _inside(t.idx, names)]
+    if not named:
+        return None
+    for t in name:
+        if t in named or t.is_quote or t.pos_ == "DET" or t.lower_ in lex.tail_role_words:
+            continue
+        return None
+    return named[-1]
+
+
+def _proxy_subject(cue, name: list, lex: Lexicon, names: list[tuple[int, int]]):
+    """"The press center of the State Committee reports": the organisation named in a proxy
+    phrase (press service, press center ...), else the cue's parsed subject in it."""
+    words = " ".join(t.lower_ for t in name)
+    if not any(p in words for p in lex.proxy_speakers):
+        return None
+    named = [t for t in name if _inside(t.idx, names)]
+    if named:
+        return named[-1]
+    subj = subject_of(cue, lex.deps) if cue.pos_ in ("VERB", "AUX") else None
+    return subj if subj is not None and subj in name else None
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in spans)
