@@ -155,3 +155,8 @@ def test_dateline_after_a_headline_is_no_actor(extract):
     rec = extract(text, "2024-03-05")
     (ev,) = [e for e in _events(rec, "COERCE") if e.trigger[0] > 40]
     assert ev.actor_text == "Border guards" and ev.date == "2024-03-04"
+
+
+def test_released_statement_is_no_event(extract):
+    rec = extract("A statement released by the committee on Friday says the border is calm.")
+    assert not [e for e in _events(rec) if e.type == "RETREAT"]

@@ -169,3 +169,28 @@ def test_document_speaks_for_its_institution(extract, tail):
     last = max(qs, key=lambda q: q.start)
     assert last.text.strip('",').startswith("The search continues")
     assert name(last, ents) == "Ministry of Emergency Situations"
+
+
+def test_quoted_as_saying(extract):
+    text = ("The State Border Service said one soldier was wounded. There are casualties on the other "
+            "side as well, the border service was quoted as saying.")
+    qs, ents = extract(text)
+    q = max(qs, key=lambda q: q.start)
+    assert q.text == "There are casualties on the other side as well" and q.cue == "was quoted as saying"
+    assert name(q, ents) == "State Border Service"
+
+
+def test_statement_released_by(extract):
+    text = ("The State Border Service said one soldier was wounded. A statement released by the "
+            "State Committee for National Security on Friday says four servicemen crossed the border.")
+    qs, ents = extract(text)
+    q = max(qs, key=lambda q: q.start)
+    assert q.text == "four servicemen crossed the border"
+    assert name(q, ents) == "State Committee for National Security"
+
+
+def test_the_named_head_speaks(extract):
+    """"Kyrgyz news agency Kabar says": Kabar, not the nationality before it."""
+    qs, ents = extract("Kyrgyz news agency Kabar says the clash began at about 4 pm and lasted two hours.")
+    (q,) = qs
+    assert name(q, ents) == "Kabar"
