@@ -50,15 +50,20 @@ def find_dateline(text: str) -> Dateline | None:
 
 
 def _body_starts(text: str) -> list[int]:
-    """Where a dateline may stand: the start, and after a headline (one line of at most
-    ``_HEADLINE_WORDS`` words, without a final stop, then a blank line)."""
-    out = [0]
+    """Where a dateline may stand: the start, and after a headline."""
+    end = headline_end(text)
+    return [0, end] if end else [0]
+
+
+def headline_end(text: str) -> int:
+    """The end of the headline that opens ``text`` (one line of at most ``_HEADLINE_WORDS``
+    words, without a final stop, then a blank line), else 0."""
     head_end = text.find("\n")
     if head_end > 0 and _BLANK_LINE.match(text, head_end):
         line = text[:head_end].strip()
         if line and len(line.split()) <= _HEADLINE_WORDS and not line.endswith((".", ":")):
-            out.append(head_end)
-    return out
+            return head_end
+    return 0
 
 
 def _match(text: str, pos: int) -> Dateline | None:

@@ -22,10 +22,10 @@ from ...model import ArticleRecord, Event
 from ...resources import Context
 from ..anchor import event_date
 from ..base import Stage
-from ..dateline import find_dateline
+from ..dateline import find_dateline, headline_end
 from . import context, roles
 from .compose import derive
-from .corefer import place_back, share
+from .corefer import headline, place_back, share
 from .dating import told_later
 from .detect import Trigger, find_triggers, lemma
 from .factuality import clause_year, factuality
@@ -63,7 +63,7 @@ class _Article:
         self.text = rec.article.text
         dl = find_dateline(rec.article.text)
         self.dateline = (dl.start, dl.end) if dl else None
-        self.ents = roles.EntityIndex(rec.get("entities"), lex, skip=self.dateline)
+        self.ents = roles.EntityIndex(rec.get("entities"), lex, skip=self.dateline, headline=headline_end(self.text))
         # the dateline's date ("BISHKEK, Sept 6 (Reuters) -") is when the copy was filed, not an event's
         self.times = [t for t in rec.get("times") if not (dl and dl.covers(t.start))]
         self.places = rec.get("places")
@@ -147,8 +147,9 @@ def _purpose(tok, lex: Lexicon) -> bool:
 
 
 def _score(trig: Trigger, actor, target, lex: Lexicon) -> float:
-    c = trig.conf - 0.06 * _depth(trig.tok, lex) - (0.08 if _purpose(trig.tok, lex) else 0.0)
-    if actor is not None:
+    purpose = _purpose(trig.tok, lex)
+    c = trig.conf - 0.06 * _depth(trig.tok, lex) - (0.08 if purpose else 0.0)
+    if actor is not None and not purpose:  # a purpose clause's actor is its head verb's
         c += 0.08 if actor.entity else 0.04
     if target is not None:
         c += 0.04
@@ -302,6 +303,7 @@ def run(doc, ctx: Context, rec: ArticleRecord) -> list[Event]:
     place_back(unique, art.lex)
     _discourse(unique, art)
     share(unique, {p.id: p.name for p in art.places}, art.lex)
+    headline(unique, headline_end(art.text))
     return [_to_event(i, ev) for i, ev in enumerate(unique, 1)]
 
 

@@ -5,6 +5,8 @@ foreign nationals were detained" and later "the detention of a group in early Ja
 Almaty". Two mentions of the same type and mode, at the same place, neither negated nor
 hypothetical, are taken as one event: an undated mention takes the other's date, and a
 vague target ("a group", "them") takes the other's named one. Both mentions stay listed.
+A headline's event ("Border guards seize 80 kg of hashish") is the lead's: it takes the date
+of the first body mention of its type and mode (``headline``), wherever each names the place.
 """
 from __future__ import annotations
 
@@ -50,3 +52,18 @@ def place_back(events: list[dict], lex: Lexicon) -> None:
             if prior["place"] is None and lex.is_("real_factuality", prior["fact"]) and \
                     (prior["type"], prior["mode"]) == (ev["type"], ev["mode"]):
                 prior["place"] = ev["place"]
+
+
+def headline(events: list[dict], end: int) -> None:
+    """Headline events (trigger before ``end``) without a date of their own take the date of
+    the first real body event of the same type and mode that has one (in place)."""
+    if not end:
+        return
+    body = [e for e in events if e["trig"].start >= end and e["date_source"] == "time"]
+    for ev in events:
+        if ev["trig"].start >= end or ev["date_source"] == "time":
+            continue
+        lead = next((b for b in body if b["type"] == ev["type"] and b["mode"] == ev["mode"]
+                     and b["fact"] == ev["fact"]), None)
+        if lead is not None:
+            ev["time"], ev["date"], ev["date_source"] = lead["time"], lead["date"], "time"

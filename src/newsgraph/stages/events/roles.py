@@ -30,9 +30,11 @@ class Role:
 class EntityIndex:
     """Entity mentions by character, for overlap look-ups."""
 
-    def __init__(self, entities, lex: Lexicon, skip: tuple[int, int] | None = None):
-        """``skip``: a span whose mentions take no role (the dateline: "ALMATY, Oct 10 (Reuters) -")."""
+    def __init__(self, entities, lex: Lexicon, skip: tuple[int, int] | None = None, headline: int = 0):
+        """``skip``: a span whose mentions take no role (the dateline: "ALMATY, Oct 10 (Reuters) -");
+        ``headline``: where the article's headline ends (0: none)."""
         self.lex = lex
+        self.headline = headline
         lo, hi = skip or (0, 0)
         self.skip = (lo, hi)
         self.spans = sorted((s, e, ent.id) for ent in entities for s, e in ent.mentions if not (lo <= s < hi))
@@ -121,8 +123,8 @@ def _subject_of(verb, lex: Lexicon):
         if t.dep_ in lex.dep("open_complement") and lex.is_("object_control_verbs", lemma(t.head)) \
                 and _child(t.head, obj) is not None:
             return _child(t.head, obj), False  # "forced the police to open fire": its object does it
-        if t.dep_ in lex.dep("subject_inherited_through"):
-            t = t.head
+        if t.dep_ in lex.dep("subject_inherited_through") or _purpose_clause(t, lex):
+            t = t.head  # "... gathered outside the akimat to protest": the gatherers protest
             continue
         if t.dep_ in lex.dep("clausal_modifier") and lex.is_("instrument_nouns", lemma(t.head)) \
                 and t.head.dep_ in lex.dep("object_or_prep_object"):
@@ -132,6 +134,12 @@ def _subject_of(verb, lex: Lexicon):
             return t.head, any(c.dep_ in lex.dep("passive_auxiliary") for c in t.children) or t.tag_ == "VBN"
         break
     return None, False
+
+
+def _purpose_clause(verb, lex: Lexicon) -> bool:
+    """An infinitive clause of purpose without its own subject ("to protest", "to demand")."""
+    return verb.dep_ in lex.dep("purpose_clause") and verb.head.i != verb.i and \
+        any(c.tag_ == "TO" for c in verb.children if c.dep_ in lex.dep("auxiliary"))
 
 
 def _child(tok, deps):
@@ -196,6 +204,10 @@ def verb_roles(trig: Trigger, ents: EntityIndex) -> tuple[Role | None, Role | No
     agent = _prep_obj(v, lex.words["agent_preps"], lex) if any(c.dep_ in lex.dep("agent") for c in v.children) else None
     obj = _child(v, lex.dep("object")) or _child(v, lex.dep("dative"))
     actor = target = None
+    if not passive and subj is not None and obj is None and v.idx < ents.headline \
+            and lex.is_("headline_passive_verbs", lemma(v)) and v.tag_ in ("VBD", "VBN") \
+            and not any(c.dep_ in lex.dep("auxiliary") for c in v.children):
+        passive = True  # a headline drops its auxiliary: "Seven detained in Almaty"
     if passive:
         target = _role(subj, ents) if subj is not None else None
         if agent is not None:

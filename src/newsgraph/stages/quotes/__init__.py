@@ -116,7 +116,7 @@ def _speaker(c: Candidate, resolver: SpeakerResolver, done: dict, text: str) -> 
         return done.get(id(src))
     if c.speaker_tok is not None:
         sp = resolver.resolve(c.speaker_tok)
-        if c.rule == "tail" and sp is not None and sp.entity is not None:
+        if c.rule == "tail-outlet" and sp is not None and sp.entity is not None:
             resolver.outlets.add(sp.entity)  # "..., Kazinform reports": an outlet, never "the ministry"
         return sp
     return None

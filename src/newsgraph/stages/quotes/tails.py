@@ -1,5 +1,8 @@
 """Attribution tails the parser misses: a sentence that ends naming its source.
 
+A tail whose source is a news outlet is marked ``tail-outlet``: the outlet speaks there, but
+"the statement", "the press service" later in the article never refer back to it.
+
 Agency copy of the region ends sentences with its source, in forms the model parses badly
 (the cue read as a noun, the outlet as the cue's object):
 
@@ -72,14 +75,15 @@ def _inline(doc, sent, toks: list, lex: Lexicon, names):
         cue, cue_end, name = tail[0], tail[0], tail[1:]
     else:
         return None
-    head = _name_head(name, lex, names) or (_institution_head(name, lex) if phrase else None)
+    head = _name_head(name, lex, names) or _proxy_subject(cue, name, lex, names) or \
+        (_institution_head(name, lex) if phrase else None)
     if head is None:
         return None
     start, end = trim(doc.text, sent.start_char, toks[comma].idx)
     if end - start < 8:
         return None
     return Candidate(start, end, "indirect", cue.idx, cue_end.idx + len(cue_end), speaker_tok=head,
-                     rule="tail"), cue.i
+                     rule=_rule(name, lex)), cue.i
 
 
 def _tail_phrase(tail: list, lex: Lexicon) -> int:
@@ -115,7 +119,19 @@ def _own_sentence(doc, prev, toks: list, lex: Lexicon, names):
     start, end = trim(doc.text, prev.start_char, prev.end_char)
     if end - start < 8 or any(t.is_quote for t in prev):
         return None
-    return Candidate(start, end, "indirect", cue.idx, cue.idx + len(cue), speaker_tok=head, rule="tail"), cue.i
+    return Candidate(start, end, "indirect", cue.idx, cue.idx + len(cue), speaker_tok=head,
+                     rule=_rule(name, lex)), cue.i
+
+
+def _rule(name: list, lex: Lexicon) -> str:
+    """"tail-outlet" when the source is a news outlet ("AKIpress", "24.kg news agency": a role
+    word, or no institution word), else "tail" ("the press service of the ministry")."""
+    low = [t.lower_ for t in name]
+    if any(" ".join(low[i - 1:i + 1]) in lex.proxy_speakers for i in range(1, len(low))):
+        return "tail"
+    if any(w in lex.tail_role_words for w in low) or not any(w in lex.org_words for w in low):
+        return "tail-outlet"
+    return "tail"
 
 
 def _name_head(name: list, lex: Lexicon, names: list[tuple[int, int]], limit: int = _MAX_NAME):
@@ -143,7 +159,10 @@ def _proxy_subject(cue, name: list, lex: Lexicon, names: list[tuple[int, int]]):
     if named:
         return named[-1]
     subj = subject_of(cue, lex.deps) if cue.pos_ in ("VERB", "AUX") else None
-    return subj if subj is not None and subj in name else None
+    if subj is not None and subj in name:
+        return subj
+    low = [t.lower_ for t in name]  # the parse lost the phrase: its last word ("office")
+    return next((name[i] for i in range(1, len(name)) if " ".join(low[i - 1:i + 1]) in lex.proxy_speakers), None)
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
