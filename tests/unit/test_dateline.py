@@ -13,6 +13,7 @@ from newsgraph.stages.dateline import find_dateline
     ("Tashkent, Uzbekistan (UzDaily.com) — The court", "Tashkent", "UzDaily.com", "The court"),
     ("TASHKENT — Uzbek officials", "TASHKENT", None, "Uzbek"),
     ("ASTANA. KAZINFORM The committee said", "ASTANA", "KAZINFORM", "The committee"),  # dash lost
+    ("DUSHANBE/BISHKEK (Reuters) - Two men", "DUSHANBE", "Reuters", "Two men"),  # two cities
 ])
 def test_forms(text, city, outlet, rest):
     d = find_dateline(text)

@@ -160,3 +160,8 @@ def test_dateline_after_a_headline_is_no_actor(extract):
 def test_released_statement_is_no_event(extract):
     rec = extract("A statement released by the committee on Friday says the border is calm.")
     assert not [e for e in _events(rec) if e.type == "RETREAT"]
+
+
+def test_a_time_is_never_a_target(extract):
+    rec = extract("Police said gunfire on Monday evening had wounded four civilians.")
+    assert all((e.target_text or "").lower() != "monday evening" for e in _events(rec))

@@ -85,3 +85,9 @@ def test_outlet_tail_claims_the_figure(extract):
     (n,) = rec.get("numbers")
     ents = {e.id: e.name for e in rec.get("entities")}
     assert n.text == "three" and ents[n.claimant] == "24.kg"
+
+
+def test_the_country_inside_an_institution_claims_nothing(extract):
+    rec = extract("Tajik police said gunfire had wounded four civilians.")
+    (n,) = rec.get("numbers")
+    assert n.text == "four" and n.claimant is None

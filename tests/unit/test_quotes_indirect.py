@@ -194,3 +194,11 @@ def test_the_named_head_speaks(extract):
     qs, ents = extract("Kyrgyz news agency Kabar says the clash began at about 4 pm and lasted two hours.")
     (q,) = qs
     assert name(q, ents) == "Kabar"
+
+
+def test_the_country_inside_an_institution_does_not_speak(extract):
+    """"Tajik police said": the police speak (a phrase without an entity), not Tajikistan."""
+    text = "Tajik police said gunfire from the other side had wounded four civilians."
+    qs, ents = extract(text)
+    (q,) = qs
+    assert q.speaker is None and text[q.speaker_start:q.speaker_end] == "Tajik police"

@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_CITY = r"(?P<city>[A-Z][A-Z'\-]+(?: [A-Z][A-Z'\-]+)?|[A-Z][a-z'\-]+(?: [A-Z][a-z'\-]+)?)"
+_CITY = (r"(?P<city>[A-Z][A-Z'\-]+(?: [A-Z][A-Z'\-]+)?|[A-Z][a-z'\-]+(?: [A-Z][a-z'\-]+)?)"
+         r"(?:/[A-Z][A-Za-z'\-]+)?")  # "DUSHANBE/BISHKEK (Reuters)": the first city is the dateline's
 _PATTERN = re.compile(
     r"\s*" + _CITY +
     r"(?:,\s*(?P<country>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?=[,(/\s]))?"

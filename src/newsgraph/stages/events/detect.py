@@ -227,7 +227,7 @@ def _noun_trigger(tok, lex: Lexicon) -> Trigger | None:
     if any(lex.is_("medical_modifiers", lemma(c)) for c in tok.children if c.dep_ in lex.dep("noun_modifier")):
         return None  # "cardiac arrest"
     typ, mode = entry
-    if typ == "ACCUSE" and lex.is_("protest_lemmas", lem) and not lex.is_("diplomatic_protest_verbs", lemma(tok.head)):
+    if typ == "ACCUSE" and lex.is_("protest_lemmas", lem) and not _diplomatic(tok, lex):
         typ, mode = "PROTEST", "demo"  # "joined the protest(s)"; "lodged a protest" stays ACCUSE
     if not _noun_licensed(tok, typ, lex):
         return None
@@ -235,6 +235,15 @@ def _noun_trigger(tok, lex: Lexicon) -> Trigger | None:
     # a noun carried by a light verb ("staged demonstrations") is as sure as a verb
     light = tok.dep_ in lex.dep("object_or_attribute") and lex.is_("light_verbs", lemma(tok.head))
     return Trigger(tok, start, tok.idx + len(tok.text), typ, mode, "noun", 0.74 if light else 0.6)
+
+
+def _diplomatic(tok, lex: Lexicon) -> bool:
+    """Whether a protest is lodged ("lodged a protest", "handed a note of protest"): its verb,
+    reached through at most one "of" phrase, is one of ``diplomatic_protest_verbs``."""
+    head = tok.head
+    if head.dep_ in lex.dep("preposition") and lex.is_("origin_preps", head.lower_):
+        head = head.head.head  # "a note of protest" -> "handed"
+    return lex.is_("diplomatic_protest_verbs", lemma(head))
 
 
 def _attribution_source(tok, lex: Lexicon) -> bool:

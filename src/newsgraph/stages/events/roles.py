@@ -27,6 +27,9 @@ class Role:
     text: str | None = None
 
 
+_TIME_TYPES = ("DATE", "TIME")
+
+
 class EntityIndex:
     """Entity mentions by character, for overlap look-ups."""
 
@@ -194,7 +197,9 @@ def _agrees(pron, noun, lex: Lexicon) -> bool:
     return False
 
 
-def _role(tok, ents: EntityIndex) -> Role:
+def _role(tok, ents: EntityIndex) -> Role | None:
+    if tok.ent_type_ in _TIME_TYPES:  # "gunfire on Monday evening": when, not whom
+        return None
     return _resolve_pronoun(tok, ents) or _phrase_role(tok, ents)
 
 

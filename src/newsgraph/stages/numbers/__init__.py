@@ -14,6 +14,7 @@ from ...model import ArticleRecord, Number
 from ...resources import Context
 from . import counted as counting
 from ..base import Stage
+from ..quotes.cues import lexicon as cue_lexicon
 from .claimant import Claimants
 from .filter import drop_reason
 from .lexicon import lexicon
@@ -36,7 +37,7 @@ def run(doc, ctx: Context, rec: ArticleRecord) -> list[Number]:
         if span is None or num is None or drop_reason(raw, doc, span, num, lex):
             continue
         if claimants is None:
-            claimants = Claimants(doc, rec, text, lex)
+            claimants = Claimants(doc, rec, text, lex, cue_lexicon(ctx.lang).org_words)
         out.append(_number(f"N{len(out) + 1}", raw, text, doc, span, num, claimants, lex))
     return out
 

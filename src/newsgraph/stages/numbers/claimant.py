@@ -14,9 +14,11 @@ _TYPE_RANK = {"PERSON": 0, "ORG": 1, "GPE": 2, "NORP": 3}
 
 
 class Claimants:
-    def __init__(self, doc, rec, text: str, lex: Lexicon):
+    def __init__(self, doc, rec, text: str, lex: Lexicon, org_words: frozenset[str] = frozenset()):
+        """``org_words``: institution nouns ("police", "ministry"; the quotes lexicon's)."""
         self.doc = doc
         self.lex = lex
+        self.org_words = org_words
         self.deps = lex.deps
         self.text = text  # doc.text, read once (Doc.text rebuilds the string on each call)
         self.quotes = sorted(rec.get("quotes"), key=lambda q: q.start)
@@ -78,7 +80,10 @@ class Claimants:
         if not hits:
             return None
         hits.sort(key=lambda m: (_TYPE_RANK.get(m[3], 9), not (m[0] <= head < m[1]), -m[0]))
-        return hits[0][2]
+        best = hits[0]
+        if best[3] in ("NORP", "GPE") and not best[0] <= head < best[1] and toks.root.lower_ in self.org_words:
+            return None  # "Tajik police said": the police claim it, not the country
+        return best[2]
 
     def _entity_before(self, cue) -> str | None:
         """Parser missed the subject: take the named speaker just before the cue word."""

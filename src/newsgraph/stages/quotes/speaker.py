@@ -141,16 +141,17 @@ class SpeakerResolver:
         """The mention of the speaker's phrase: the one holding its head word ("Kyrgyz news
         agency Kabar"), else by type (a person before an organisation before a people or
         place). A people or place only modifying an institution word ("the Kyrgyz border
-        service") gives way to the organisation that word names, when there is one."""
+        service", "Tajik police") is not the speaker: the organisation that word names is,
+        else the phrase itself (no entity)."""
         cands = [m for m in self._mentions_in(s, e) if m.type in _TYPE_RANK]
         if not cands:
             return None
         on_head = [m for m in cands if head is not None and m.start <= head.idx < m.end]
         m = min(on_head or cands, key=lambda m: (_TYPE_RANK[m.type], m.start))
         if not on_head and head is not None and m.type in ("NORP", "GPE") and head.lower_ in self.lex.org_words:
-            ent = self._by_org(head.lower_, s)
-            if ent is not None:
-                return Speaker(ent, s, e)
+            # "Tajik police said": the institution speaks, not the country; named when the
+            # article names it, else the phrase without an entity
+            return Speaker(self._by_org(head.lower_, s), s, e)
         return Speaker(self.canonical(m.entity), m.start, m.end)
 
     def _by_surname(self, head, s: int, e: int) -> Speaker | None:
