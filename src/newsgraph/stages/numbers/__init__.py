@@ -19,10 +19,11 @@ from .claimant import Claimants
 from .filter import drop_reason
 from .lexicon import lexicon
 from .parse import scan
+from ..text import doc_text
 
 
 def run(doc, ctx: Context, rec: ArticleRecord) -> list[Number]:
-    text = doc.text
+    text = doc_text(doc)
     lex = lexicon(ctx.lang)
     claimants = None
     out: list[Number] = []
@@ -34,7 +35,7 @@ def run(doc, ctx: Context, rec: ArticleRecord) -> list[Number]:
             continue
         span = doc.char_span(raw.start, raw.end, alignment_mode="expand")
         num = doc.char_span(raw.num_start, raw.num_end, alignment_mode="expand")
-        if span is None or num is None or drop_reason(raw, doc, span, num, lex):
+        if span is None or num is None or drop_reason(raw, doc, span, num, lex, text):
             continue
         if claimants is None:
             claimants = Claimants(doc, rec, text, lex, cue_lexicon(ctx.lang).org_words)

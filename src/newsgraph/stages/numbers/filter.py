@@ -27,11 +27,12 @@ def _bare(raw) -> bool:
     return raw.unit is None and not raw.currency and raw.approx in ("exact", "range")
 
 
-def drop_reason(raw, doc, span, num, lex: Lexicon) -> str | None:
-    """Why ``raw`` (tokens ``span``, numeral tokens ``num``) is not a quantity, or None."""
+def drop_reason(raw, doc, span, num, lex: Lexicon, text: str) -> str | None:
+    """Why ``raw`` (tokens ``span``, numeral tokens ``num``) is not a quantity, or None
+    (``text``: the article's text; ``doc.text`` would rebuild it on every call)."""
     if raw.drop:
         return raw.drop
-    if _DOMAIN.match(doc.text, raw.num_end):
+    if _DOMAIN.match(text, raw.num_end):
         return "name"  # "24.kg", "5.tv": the numeral of a site's name
     prev = doc[span.start - 1] if span.start > 0 else None
     nxt = doc[span.end] if span.end < len(doc) else None

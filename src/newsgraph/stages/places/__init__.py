@@ -21,6 +21,7 @@ from .lexicon import Lexicon, lexicon
 from ..dateline import find_dateline
 from .recognize import recognise
 from .resolve import Resolved, resolve
+from ..text import doc_text
 
 _DATELINE_CHARS = 60
 
@@ -48,7 +49,7 @@ def _is_scene(doc, text: str, start: int, end: int, lex: Lexicon, dateline=None)
 def find_places(doc, gz: Gazetteer, lex: Lexicon, rec=None, adjectival_demonyms: bool = False) -> list[Resolved]:
     """Recognised and resolved toponyms, in text order."""
     mentions = recognise(doc, gz, lex, rec)
-    resolved, _ = resolve(gz, doc.text, mentions, lex)  # doc.text once: spaCy rebuilds it per access
+    resolved, _ = resolve(gz, doc_text(doc), mentions, lex)
     keep = [r for r in resolved if adjectival_demonyms or r.mention.placelike]
     return sorted(keep, key=lambda r: (r.mention.start, r.mention.end))
 
@@ -66,7 +67,7 @@ def _to_place(gz: Gazetteer, k: int, r: Resolved, scene: bool) -> Place:
 def run(doc, ctx: Context, rec: ArticleRecord) -> list[Place]:
     gz, lex = load(), lexicon(ctx.lang)
     found = [r for r in find_places(doc, gz, lex, rec) if r.row is not None or r.lat is not None]
-    text = doc.text
+    text = doc_text(doc)
     dl = find_dateline(rec.article.text if rec is not None else text)
     return [_to_place(gz, k, r, _is_scene(doc, text, r.mention.start, r.mention.end, lex, dl))
             for k, r in enumerate(found, 1)]

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from ...resources.gazetteer import Gazetteer, norm
 from .lexicon import Lexicon
+from ..text import doc_text
 
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Entities inside which gazetteer names are looked for (places embedded in names).
@@ -95,7 +96,7 @@ def _ner_mentions(doc, text_all: str, gz: Gazetteer, spans, lex: Lexicon) -> lis
             out.append(Mention(s2, t2, text, norm(text), "ner", "GPE", eid))  # "Aleppo" tagged NORP
         elif label in ("PERSON", "ORG") and named_kind(text_all, s2, t2, lex):
             out.append(Mention(s2, t2, text, norm(text), "ner", "GPE", eid, named_kind=True))  # "Issyk-Kul region"
-        elif label in _SCAN_INSIDE | {"PERSON"} and _located_town(doc, gz, text, s2, t2, lex) \
+        elif label in _SCAN_INSIDE | {"PERSON"} and _located_town(doc, text_all, gz, text, s2, t2, lex) \
                 and not _part_of_longer_name(text, person_names):
             out.append(Mention(s2, t2, text, norm(text), "ner", "GPE", eid))  # "detained in Kerben"
         elif label == "PERSON" and _big_division(gz, norm(text)):
@@ -116,13 +117,13 @@ def named_kind(text_all: str, start: int, end: int, lex: Lexicon) -> bool:
     return len(before) >= 2 and before[-1] == "of" and before[-2] in lex.place_nouns
 
 
-def _located_town(doc, gz: Gazetteer, text: str, start: int, end: int, lex: Lexicon) -> bool:
+def _located_town(doc, text_all: str, gz: Gazetteer, text: str, start: int, end: int, lex: Lexicon) -> bool:
     """A name the NER took for a person, product or organisation that a locative preposition
     governs ("detained 5 people in Kerben") and the gazetteer knows as a town of 5,000 or more."""
     if " " in text or not any(gz.kind(i) == "city" and gz.population(i) >= 5_000 for i in gz.lookup(norm(text))):
         return False
     span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or doc.text[end:end + 1] in ("'", "\u2019"):
+    if span is None or text_all[end:end + 1] in ("'", "\u2019"):  # never doc.text: it rebuilds the string
         return False
     root = span.root
     return root.dep_ in lex.deps.prep_object and root.head.lower_ in lex.town_preps
@@ -161,14 +162,29 @@ def _scan_ok(gz: Gazetteer, key: str, inside_org: bool, single: bool) -> bool:
     return False
 
 
+def _blocked_prefix(starts: list[int], words: list[str], blocked: list[tuple[int, int]], size: int) -> list[int]:
+    """Prefix counts of tokens that overlap a blocked character span (entity mentions are
+    token-aligned, so a window of tokens overlaps a span exactly when one of its tokens does)."""
+    mark = bytearray(size + 1)
+    for a, b in blocked:
+        mark[a:b] = b"\x01" * (b - a)
+    out = [0]
+    for st, w in zip(starts, words):
+        out.append(out[-1] + (1 if any(mark[st:st + len(w)]) else 0))
+    return out
+
+
 def _scan_mentions(doc, text_all: str, gz: Gazetteer, spans, taken: list[tuple[int, int]],
                    lex: Lexicon) -> list[Mention]:
     """Capitalised sequences outside place/person entities that the gazetteer knows."""
     blocked = [(s, t) for s, t, label, _ in spans if label not in _SCAN_INSIDE]
     inside = [(s, t) for s, t, label, _ in spans if label in _SCAN_INSIDE]
     blocked += taken
-    words = [t.text for t in doc]  # token texts and offsets read once (a Token is built per access)
-    starts = [t.idx for t in doc]
+    words, starts = [], []
+    for t in doc:  # token texts and offsets read once (a Token is built per access)
+        words.append(t.text)
+        starts.append(t.idx)
+    hit = _blocked_prefix(starts, words, blocked, len(text_all))
     caps = [bool(_CAPS.match(w)) for w in words]
     capsdash = [c or w == "-" for c, w in zip(caps, words)]
     out, i, n = [], 0, len(doc)
@@ -182,7 +198,7 @@ def _scan_mentions(doc, text_all: str, gz: Gazetteer, spans, taken: list[tuple[i
             if not all(capsdash[i:j]):
                 continue
             s, t = starts[i], starts[j - 1] + len(words[j - 1])
-            if any(a < t and s < b for a, b in blocked):
+            if hit[j] - hit[i]:  # a token of the window lies in a blocked span
                 continue
             span = doc[i:j]
             single = j - i == 1
@@ -214,7 +230,7 @@ def _scan_mentions(doc, text_all: str, gz: Gazetteer, spans, taken: list[tuple[i
 def recognise(doc, gz: Gazetteer, lex: Lexicon, rec=None) -> list[Mention]:
     """All toponym mentions of the article, in text order (demonyms included, flagged)."""
     spans = _entity_spans(doc, rec)
-    text_all = doc.text  # built anew by spaCy on every access: read it once
+    text_all = doc_text(doc)
     ner = _ner_mentions(doc, text_all, gz, spans, lex)
     scanned = _scan_mentions(doc, text_all, gz, spans, [(m.start, m.end) for m in ner], lex)
     return sorted(ner + scanned, key=lambda m: (m.start, m.end))

@@ -23,6 +23,7 @@ from .direct import find_colon_lines, find_direct
 from .indirect import find_indirect
 from .marks import find_mark_spans
 from .speaker import Speaker, SpeakerResolver
+from ..text import doc_text
 
 _ORPHAN_WORDS = 6
 
@@ -36,7 +37,7 @@ class _DocView:
         self.doc = doc
         last = doc[-1] if len(doc) else None
         same = text is not None and last is not None and last.idx + len(last.text_with_ws) == len(text)
-        self.text = text if same else doc.text
+        self.text = text if same else doc_text(doc)
 
     def __getitem__(self, i):
         return self.doc[i]

@@ -21,6 +21,7 @@ from .lexicon import lexicon
 from .normalize import HANDLERS
 from .recognize import recognize
 from .tense import tense_of
+from ..text import doc_text
 
 __all__ = ["STAGE", "run", "extract"]
 
@@ -41,7 +42,7 @@ def _tense_fn(doc, start: int, end: int, lex):
 def extract(doc, published, lang) -> list[Time]:
     """The time expressions of ``doc`` (in language ``lang``) normalised against ``published``
     (a date or None)."""
-    text = doc.text
+    text = doc_text(doc)
     lex = lexicon(lang)
     out: list[Time] = []
     rules: list[str] = []

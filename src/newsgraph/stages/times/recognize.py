@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from ..text import token_at
+from ..text import doc_text, token_at
 from .lexicon import Lexicon
 
 
@@ -107,7 +107,7 @@ def _candidates(text: str, lex: Lexicon):
 
 def recognize(doc, lex: Lexicon) -> list[Candidate]:
     """Non-overlapping candidates in text order."""
-    text = doc.text  # built from the tokens on every access: read it once
+    text = doc_text(doc)
     cands = sorted(_candidates(text, lex), key=lambda c: (c.start - c.end, c.priority, c.start))
     taken: list[tuple[int, int]] = []
     out: list[Candidate] = []
