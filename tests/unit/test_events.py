@@ -165,3 +165,13 @@ def test_released_statement_is_no_event(extract):
 def test_a_time_is_never_a_target(extract):
     rec = extract("Police said gunfire on Monday evening had wounded four civilians.")
     assert all((e.target_text or "").lower() != "monday evening" for e in _events(rec))
+
+
+def test_place_told_in_a_later_sentence(extract):
+    """"... opened fire at Tajik villagers. The incident took place near Isfara.": Isfara."""
+    text = ("Kyrgyz border guards opened fire at Tajik villagers on Sunday, the committee said. "
+            "The incident took place near the town of Isfara at about 3 pm.")
+    rec = extract(text, "2024-10-21")
+    places = {p.id: p.text for p in rec.get("places")}
+    (ev,) = [e for e in _events(rec, "ASSAULT") if "fire" in _trigger(rec, e)]
+    assert places[ev.place] == "Isfara"

@@ -26,7 +26,7 @@ from ..dateline import find_dateline, headline_end
 from . import context, roles
 from .compose import derive
 from .corefer import headline, place_back, share
-from .dating import told_later
+from .dating import placed_later, told_later
 from .detect import Trigger, find_triggers, lemma
 from .factuality import clause_year, factuality
 from .lexicon import Lexicon, load
@@ -301,6 +301,7 @@ def run(doc, ctx: Context, rec: ArticleRecord) -> list[Event]:
             unique.append(ev)
     told_later(unique, doc, art.times, art.statement_times, art.lex)
     place_back(unique, art.lex)
+    placed_later(unique, doc, art.places, art.lex)
     _discourse(unique, art)
     share(unique, {p.id: p.name for p in art.places}, art.lex)
     headline(unique, headline_end(art.text))

@@ -5,6 +5,9 @@ A sentence that reports no event of its own but dates one already named ("the op
 "the detentions": its subject is an event noun, a word that refers to one (events_lexicon.json
 event_reference_nouns), or the head word of an earlier trigger) gives
 that date to the real (asserted or historical) events before it that no time expression dates.
+``placed_later`` does the same for a place: "Kyrgyz border guards opened fire at Tajik
+villagers ... The incident took place near the village of Khoja Alo" places the shooting in
+Khoja Alo, over no place or only a country's.
 """
 from __future__ import annotations
 
@@ -54,3 +57,27 @@ def told_later(events: list[dict], doc, times, statement_times: set[str], lex: L
         for ev in before:
             if ev["date_source"] != "time" and lex.is_("real_factuality", ev["fact"]):
                 ev["time"], ev["date"], ev["date_source"] = t.id, t.value, "time"
+
+
+def placed_later(events: list[dict], doc, places, lex: Lexicon) -> None:
+    """Place earlier events from the first later sentence that only places them (in place)."""
+    starts = [s.start_char for s in doc.sents]
+
+    def sent_of(pos: int) -> int:
+        return bisect.bisect_right(starts, pos) - 1
+
+    busy = {sent_of(ev["trig"].start) for ev in events}
+    by_id = {p.id: p for p in places}
+    for p in sorted(places, key=lambda p: p.start):
+        k = sent_of(p.start)
+        before = [ev for ev in events if sent_of(ev["trig"].start) < k]
+        if k in busy or not before or p.kind == "country" or getattr(p, "scene", False):
+            continue
+        if not _dated_noun(doc, p, lex, {lemma(ev["trig"].tok) for ev in before}):
+            continue
+        for ev in before:
+            cur = by_id.get(ev["place"]) if ev["place"] else None
+            vague = cur is None or cur.kind == "country"  # a country (often the actor's) yields to the place told
+            if vague and lex.is_("real_factuality", ev["fact"]):
+                ev["place"] = p.id
+        return
