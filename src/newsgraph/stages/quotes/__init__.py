@@ -6,7 +6,8 @@ One explicit sequence per article:
 3. find reported clauses of cue verbs and `according to` (indirect), skipping
    cues and content the direct quotes already hold; verbs outside the lexicon go to a
    small learned cue model (``model``, trained by ``newsgraph.train.quotes`` on PolNeAR train);
-   a cue-less quote paragraph right after a reported speaker is adopted by them;
+   a cue-less quote paragraph right after a reported speaker is adopted by them; a sentence
+   that ends naming its source (", AKIpress reports.") is that source's (``tails``);
 4. resolve speakers to entities of the record in text order (speaker), so that a
    pronoun finds the most recent person or speaker;
 5. number the quotes Q1.. by their start.
