@@ -29,6 +29,7 @@ def load():
     if "line_breaks" not in nlp.pipe_names:
         nlp.add_pipe("line_breaks", before="parser")
     _fast_attributes(nlp)
+    _fast_lemmas(nlp)
     return nlp
 
 
@@ -47,6 +48,19 @@ def _fast_attributes(nlp) -> None:
     nlp.remove_pipe("attribute_ruler")
 
 
+def _fast_lemmas(nlp) -> None:
+    """The rule lemmatizer asked once per word form (nlp_lemmas.py: same output); the stock
+    component stays when it is not a rule lemmatizer."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return
+    try:
+        nlp.add_pipe("fast_lemmas", before="lemmatizer")
+    except ValueError as exc:
+        log.warning("lemmatizer kept (%s)", exc)
+        return
+    nlp.remove_pipe("lemmatizer")
+
+
 @functools.cache
 def _register() -> None:
     from spacy.language import Language
@@ -56,6 +70,12 @@ def _register() -> None:
         from .nlp_rules import FastAttributes
 
         return FastAttributes(nlp.get_pipe("attribute_ruler"))
+
+    @Language.factory("fast_lemmas")
+    def fast_lemmas(nlp, name):
+        from .nlp_lemmas import FastLemmas
+
+        return FastLemmas(nlp.get_pipe("lemmatizer"))
 
     @Language.component("line_breaks")
     def line_breaks(doc):

@@ -14,7 +14,8 @@ from test_api_helpers import Server, add_records, crafted_record
 from newsgraph.model import Article, ArticleRecord, Entity, Event, Number, Place, Quote, Time
 
 EMOJI_TEXT = ("🇰🇿 Interior Minister Erlan Turgumbayev 👮 said on Monday that 😀 at least 45 people were detained "
-              "in Shymkent 🏙️ overnight. 🚨 Police reported 12 injured, a spokesman 𝒜𝒷 said.")
+              "in Shymkent 🏙️ overnight. 🚨 Police reported 12 injured, a spokesman 𝒜𝒷 said. "
+              "The road stays shut, Tajik police 🚓 said.")
 
 
 def _at(text: str, part: str, nth: int = 0) -> tuple[int, int]:
@@ -33,7 +34,9 @@ def emoji_record() -> ArticleRecord:
                      Entity("E2", "ORG", "Police", [list(police)]),
                      Entity("E3", "GPE", "Shymkent", [list(city)])],
         "quotes": [Quote("Q1", *_at(t, "Police reported 12 injured"), "Police reported 12 injured", "indirect",
-                         "E2", *police, "said", *_at(t, "said", 1))],
+                         "E2", *police, "said", *_at(t, "said", 1)),
+                   Quote("Q2", *_at(t, "The road stays shut"), "The road stays shut", "indirect",
+                         None, *_at(t, "Tajik police"), "said", *_at(t, "said", 2))],
         "numbers": [Number("N1", *_at(t, "at least 45"), "at least 45", 45, 45, None, "at_least", None, "people",
                            *_at(t, "people"), "ARRESTED", "E1", None),
                     Number("N2", *_at(t, "12"), "12", 12, None, None, "exact", None, "injured",
@@ -132,6 +135,18 @@ def test_selecting_a_figure_shows_its_claimant_and_marks_the_mention(server, bro
     browser.js("document.querySelector('#fact-who .who-link').click()")
     assert _marked(browser, "flash") == "Police"
     assert t.count("Police") == 1
+
+
+def test_a_speaker_phrase_without_an_entity_is_shown_and_marked(server, browser, artifacts):
+    """"Tajik police said": no entity speaks (not Tajikistan), the phrase is the speaker."""
+    browser.open(f"{server.url}/#/search?q=")
+    browser.open(f"{server.url}/#/article/emoji-0001")
+    assert "Tajik police" in browser.js("document.querySelector('#fact-panel [data-list=Quotes]').textContent")
+    browser.js("document.querySelector('#fact-panel button[data-fact=\"Q2\"]').click()")
+    row = browser.js("document.querySelector('#fact-who [data-role=speaker]').textContent")
+    assert "Said by" in row and "Tajik police" in row
+    assert _marked(browser, "who") == "Tajik police"
+    browser.screenshot(artifacts / "article-who-phrase.png", full_page=False)
 
 
 def test_selecting_an_event_shows_its_actor_and_sentence(server, browser, artifacts):

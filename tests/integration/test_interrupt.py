@@ -43,14 +43,14 @@ def test_ctrl_c_inside_a_duckdb_statement_exits_130_and_keeps_the_store(tmp_path
     with Store(db) as st:  # committed before the interrupted command
         writer.write_records(st, [ArticleRecord(Article(id=f"kept{i}", text=f"kept text {i}"), {}, {})
                                   for i in range(3)])
-    _big_export(tmp_path / "pq", 2_000_000)
+    _big_export(tmp_path / "pq", 4_000_000)
     proc = subprocess.Popen([sys.executable, "-m", "newsgraph.cli", "import", "--db", str(db),
                              "--parquet", str(tmp_path / "pq")], env=ENV, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 60
     while not _opened(proc.pid, db) and time.monotonic() < deadline and proc.poll() is None:
         time.sleep(0.05)
-    time.sleep(1.0)  # the store is open: the import's INSERT of 2 million rows is running
+    time.sleep(0.3)  # the store is open: the import's INSERT of 4 million rows is running
     assert proc.poll() is None, "the import finished before the interrupt; the test proved nothing"
     proc.send_signal(signal.SIGINT)
     out, err = proc.communicate(timeout=60)

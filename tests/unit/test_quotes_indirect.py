@@ -202,3 +202,20 @@ def test_the_country_inside_an_institution_does_not_speak(extract):
     qs, ents = extract(text)
     (q,) = qs
     assert q.speaker is None and text[q.speaker_start:q.speaker_end] == "Tajik police"
+
+
+def test_a_lost_cue_with_its_time_after_it(extract):
+    """The parse hung "announced" on the object: the tail still names the source, and the
+    dismissed government is no quote of "dismissed"."""
+    text = ("President Omar Tulenov has dismissed the government, the press service of the "
+            "Ministry of Justice announced on Monday.")
+    qs, ents = extract(text)
+    (q,) = qs
+    assert q.text == "President Omar Tulenov has dismissed the government" and q.cue == "announced"
+    assert name(q, ents) == "Ministry of Justice"
+
+
+@pytest.mark.parametrize("obj", ["the government", "the minister", "Daniyar Seitkali"])
+def test_someone_dismissed_is_not_something_said(extract, obj):
+    qs, _ = extract(f"The president dismissed {obj} on Friday after the audit.")
+    assert qs == []

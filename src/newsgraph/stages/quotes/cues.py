@@ -40,6 +40,7 @@ class Lexicon:
     document_speakers: frozenset[str] = frozenset()  # "the statement said": its institution speaks
     tail_cues: frozenset[str] = frozenset()  # "..., AKIpress reports." (tails.py)
     tail_role_words: frozenset[str] = frozenset()  # "..., reports 24.kg news agency."
+    tail_said_cues: frozenset[str] = frozenset()  # "said"-type cues, used when the parse lost them
     tail_phrases: tuple[tuple[str, ...], ...] = ()  # "..., the ministry was quoted as saying."
     source_markers: dict = None  # kind -> frozenset of words
     rule_words: dict = None  # role -> the single word a rule compares with ("according", "as", ...)
@@ -77,6 +78,7 @@ def _build(lang: Language) -> Lexicon:
             document_speakers=frozenset(w.lower() for w in raw.get("document_speakers", ())),
             tail_cues=frozenset(w.lower() for w in raw.get("tail_cues", ())),
             tail_role_words=frozenset(w.lower() for w in raw.get("tail_role_words", ())),
+            tail_said_cues=frozenset(w.lower() for w in raw.get("tail_said_cues", ())),
             tail_phrases=tuple(tuple(p.lower().split()) for p in raw.get("tail_phrases", ())),
             source_markers={k: frozenset(v) for k, v in raw.get("source_markers", {}).items() if k != "_about"},
             rule_words=dict(raw["rule_words"]),

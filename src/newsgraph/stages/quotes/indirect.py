@@ -37,6 +37,8 @@ def find_indirect(doc, quoted: list[tuple[int, int]], direct: list[Candidate],
             continue
         if cand is None or _mostly_taken(cand, taken) or _mostly_taken(cand, [(c.start, c.end) for c in tails]):
             continue
+        if any(cand.start <= c.cue_start < cand.end for c in tails):
+            continue  # content that holds a tail's source and cue is a misparse of that tail
         if low != lex.rule_words["according"]:
             cand.speaker_tok = cited_source(tok, lex.source_markers, lex.deps) or cand.speaker_tok
         _clip_paragraph(doc.text, cand)
@@ -91,9 +93,15 @@ def _content_head(verb, lemma: str, lex):
             return child
         if child.dep_ in d.preposition and child.lower_ in lex.prep_cues.get(lemma, ()):
             return next((g for g in child.children if g.dep_ in d.prep_complement), None)
-        if child.dep_ in d.object and lemma in lex.object_cues and child.pos_ != "PRON":
+        if child.dep_ in d.object and lemma in lex.object_cues and child.pos_ != "PRON" and not _agent_like(child, lex):
             return child
     return None
+
+
+def _agent_like(tok, lex: Lexicon) -> bool:
+    """An object that is someone, not something said ("dismissed the government", "denied
+    the minister"): a name, an institution word or a title."""
+    return tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or tok.lower_ in lex.org_words or tok.lower_ in lex.titles
 
 
 def _middle(doc, verb, d) -> Candidate | None:

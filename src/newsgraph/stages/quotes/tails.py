@@ -25,6 +25,7 @@ from .cues import Lexicon
 
 _MAX_NAME = 7  # tokens of the source named in a tail
 _MAX_OWN = 12  # tokens of a sentence that only names its source
+_MAX_TAIL = 16  # tokens after the last comma that may still be a tail
 
 
 def find_tails(doc, quoted: list[tuple[int, int]], lex: Lexicon,
@@ -58,20 +59,24 @@ def _core(sent) -> list:
 
 
 def _inline(doc, sent, toks: list, lex: Lexicon, names):
-    """"CONTENT, NAME cue." or "CONTENT, cue NAME.": (candidate, cue index) or None."""
-    comma = next((i for i in range(len(toks) - 1, max(-1, len(toks) - _MAX_NAME - 3), -1)
+    """"CONTENT, NAME cue (when)." or "CONTENT, cue NAME.": (candidate, cue index) or None."""
+    comma = next((i for i in range(len(toks) - 1, max(-1, len(toks) - _MAX_TAIL), -1)
                   if toks[i].text == ","), None)
     if comma is None or comma < 3:
         return None
     tail = toks[comma + 1:]
-    if len(tail) < 2:
+    core = len(tail)
+    while core > 1 and _trailing(tail[core - 1], lex):  # "... said in a statement on Monday"
+        core -= 1
+    phrase = _tail_phrase(tail[:core], lex)
+    last = tail[core - 1]
+    if core < 2:
         return None
-    phrase = _tail_phrase(tail, lex)
     if phrase:
-        cue, cue_end, name = tail[-phrase], tail[-1], tail[:-phrase]
-    elif tail[-1].lower_ in lex.tail_cues:
-        cue, cue_end, name = tail[-1], tail[-1], tail[:-1]
-    elif tail[0].lower_ in lex.tail_cues:
+        cue, cue_end, name = tail[core - phrase], last, tail[:core - phrase]
+    elif last.lower_ in lex.tail_cues or (last.lower_ in lex.tail_said_cues and _misparsed(last, lex)):
+        cue, cue_end, name = last, last, tail[:core - 1]
+    elif tail[0].lower_ in lex.tail_cues and core == len(tail):
         cue, cue_end, name = tail[0], tail[0], tail[1:]
     else:
         return None
@@ -84,6 +89,20 @@ def _inline(doc, sent, toks: list, lex: Lexicon, names):
         return None
     return Candidate(start, end, "indirect", cue.idx, cue_end.idx + len(cue_end), speaker_tok=head,
                      rule=_rule(name, lex)), cue.i
+
+
+def _trailing(tok, lex: Lexicon) -> bool:
+    """A word that may follow a tail's cue: when and where it was said ("on Monday", "in a
+    statement", "today")."""
+    return tok.ent_type_ in ("DATE", "TIME") or tok.pos_ in ("ADP", "DET") or tok.lower_ in lex.document_speakers
+
+
+def _misparsed(cue, lex: Lexicon) -> bool:
+    """Whether the parse lost a "said"-type cue (read as a noun, or hung on the content as a
+    modifier): only then is a tail needed; a cue parsed as the sentence's root is the verb rules'."""
+    if cue.pos_ not in ("VERB", "AUX") or cue.dep_ in lex.deps.adnominal_clause or cue.dep_ in lex.deps.apposition:
+        return True
+    return cue.dep_ in lex.deps.clausal_complement and cue.head.i < cue.i  # hung on the verb before it
 
 
 def _tail_phrase(tail: list, lex: Lexicon) -> int:

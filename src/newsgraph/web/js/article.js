@@ -30,9 +30,14 @@ export function spans(rec, at = unitsAt(rec.text)) {
   return out.filter((s) => s.end > s.start);
 }
 
-// Where the text is cut besides the spans: each event's sentence (the span it came from).
+// Where the text is cut besides the spans: each event's sentence (the span it came from) and
+// each quote's speaker phrase (marked when the speaker is a phrase without an entity).
 function sentenceCuts(rec, at) {
-  return (rec.events || []).filter((v) => Array.isArray(v.sentence)).flatMap((v) => [at(v.sentence[0]), at(v.sentence[1])]);
+  const cuts = (rec.events || []).filter((v) => Array.isArray(v.sentence)).flatMap((v) => [at(v.sentence[0]), at(v.sentence[1])]);
+  for (const q of rec.quotes || []) {
+    if (Number.isInteger(q.speaker_start) && Number.isInteger(q.speaker_end)) cuts.push(at(q.speaker_start), at(q.speaker_end));
+  }
+  return cuts;
 }
 
 // The text cut at every span boundary; each piece knows the spans covering it.
@@ -106,9 +111,12 @@ function factLists(rec, select) {
     ? h("section", { class: "fact-list", "data-list": title }, h("h3", {}, `${title} (${list.length})`), h("ul", {}, list.map(fn)))
     : null;
   const ent = (id) => entityName(rec, id);
+  const at = unitsAt(rec.text);
+  // a speaker named by a phrase without an entity ("Tajik police") shows the phrase
+  const said = (q) => ent(q.speaker) || (q.speaker_start != null ? rec.text.slice(at(q.speaker_start), at(q.speaker_end)) : null);
   return [
     sec("Entities", rec.entities, (e) => item(e.id, `${e.name} `, h("small", {}, e.type))),
-    sec("Quotes", rec.quotes, (q) => item(q.id, h("i", {}, clip(q.text, 90)), " ", h("small", {}, ent(q.speaker) || "unattributed"))),
+    sec("Quotes", rec.quotes, (q) => item(q.id, h("i", {}, clip(q.text, 90)), " ", h("small", {}, said(q) || "unattributed"))),
     sec("Figures", rec.numbers, (n) => item(n.id, `${n.text} `, h("small", {}, [n.counted, n.category].filter(Boolean).join(" · ")))),
     sec("Times", rec.times, (t) => item(t.id, `${t.text} `, h("small", {}, t.value))),
     sec("Places", rec.places, (p) => item(p.id, `${p.name || p.text} `, h("small", {}, [p.kind, p.country].filter(Boolean).join(" · ")))),

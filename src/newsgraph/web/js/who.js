@@ -17,9 +17,16 @@ export function whoOf(rec, s, at) {
   for (const [role, label] of ROLES[s.list] || []) {
     const id = s.fact[role];
     const entity = id ? (rec.entities || []).find((e) => e.id === id) : null;
-    const free = s.fact[role + "_text"] || null;
-    if (!entity && !free && role === "target") continue;
+    let free = s.fact[role + "_text"] || null;
     let mention = null, where = null;
+    const from = s.fact[role + "_start"], to = s.fact[role + "_end"];
+    if (!entity && !free && from != null && to != null && rec.text) {
+      // a speaker named by a phrase without an entity ("Tajik police"): the phrase itself
+      mention = [at(from), at(to)];
+      where = [from, to];
+      free = rec.text.slice(mention[0], mention[1]);
+    }
+    if (!entity && !free && role === "target") continue;
     if (entity) {
       let best = Infinity;
       for (const [a, b] of entity.mentions || []) {
@@ -57,7 +64,10 @@ export function showWho(rec, s, at, body) {
   const source = sourceOf(rec, s, at);
   const pieces = [...body.querySelectorAll("[data-a]")];
   for (const r of rows) {
-    if (!r.entity) continue;
+    if (!r.entity) {
+      if (r.mention) for (const el of pieces) if (within(el, r.mention)) el.classList.add("who");
+      continue;
+    }
     for (const el of pieces) {
       if (!(el.dataset.facts || "").split(" ").includes(r.entity.id)) continue;
       el.classList.add(r.mention && within(el, r.mention) ? "who" : "who-also");
