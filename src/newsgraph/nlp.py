@@ -28,37 +28,25 @@ def load():
     nlp.max_length = 3_000_000  # articles are capped by ingest's --max-bytes
     if "line_breaks" not in nlp.pipe_names:
         nlp.add_pipe("line_breaks", before="parser")
-    _fast_attributes(nlp)
-    _fast_lemmas(nlp)
+    _swap(nlp, "attribute_ruler", "fast_attributes")
+    _swap(nlp, "lemmatizer", "fast_lemmas")
     return nlp
 
 
-def _fast_attributes(nlp) -> None:
-    """The attribute ruler's own rules by lookup (nlp_rules.py: same output, about 2.8x faster);
-    the stock ruler stays when its patterns hold something the lookup does not compile."""
-    from .nlp_rules import Unsupported
-
-    if "attribute_ruler" not in nlp.pipe_names:
+def _swap(nlp, stock: str, fast: str) -> None:
+    """Put our component ``fast`` in the place of spaCy's ``stock`` one: ``fast_attributes``
+    (nlp_rules.py, the attribute ruler's own rules by lookup) and ``fast_lemmas``
+    (nlp_lemmas.py, the rule lemmatizer once per word form), each with the stock output. The
+    stock component stays when ours refuses to stand in for it (a ValueError at load: a
+    pattern the lookup does not compile, a lemmatizer that is not rule-based)."""
+    if stock not in nlp.pipe_names:
         return
     try:
-        nlp.add_pipe("fast_attributes", before="attribute_ruler")
-    except Unsupported as exc:
-        log.warning("attribute_ruler kept (its patterns use %s)", exc)
-        return
-    nlp.remove_pipe("attribute_ruler")
-
-
-def _fast_lemmas(nlp) -> None:
-    """The rule lemmatizer asked once per word form (nlp_lemmas.py: same output); the stock
-    component stays when it is not a rule lemmatizer."""
-    if "lemmatizer" not in nlp.pipe_names:
-        return
-    try:
-        nlp.add_pipe("fast_lemmas", before="lemmatizer")
+        nlp.add_pipe(fast, before=stock)
     except ValueError as exc:
-        log.warning("lemmatizer kept (%s)", exc)
+        log.warning("%s kept (%s)", stock, exc)
         return
-    nlp.remove_pipe("lemmatizer")
+    nlp.remove_pipe(stock)
 
 
 @functools.cache
