@@ -14,6 +14,7 @@ from newsgraph.stages.dateline import find_dateline
     ("TASHKENT — Uzbek officials", "TASHKENT", None, "Uzbek"),
     ("ASTANA. KAZINFORM The committee said", "ASTANA", "KAZINFORM", "The committee"),  # dash lost
     ("DUSHANBE/BISHKEK (Reuters) - Two men", "DUSHANBE", "Reuters", "Two men"),  # two cities
+    ("ALMATY. July 6 (Interfax) - Dozens of people", "ALMATY", "Interfax", "Dozens"),  # a stop, then the date
 ])
 def test_forms(text, city, outlet, rest):
     d = find_dateline(text)

@@ -20,7 +20,7 @@ _PATTERN = re.compile(
     r"\s*" + _CITY +
     r"(?:,\s*(?P<country>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?=[,(/\s]))?"
     r"(?:\.\s+(?P<agency>[A-Z][A-Za-z0-9.\-]+))?"
-    r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2} [A-Z][a-z]{2,8}))?"
+    r"(?:[,.]\s*(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2} [A-Z][a-z]{2,8}))?"
     r"(?:\s*\((?P<paren>[^()\n]{2,40})\)|\s*/(?P<slash>[^/\n]{2,30})/)?"
     r"(?:[ \t]*[\u2013\u2014-]+[ \t]+|\s*\n\s*\n\s*(?P<colon>[A-Z][\w.\-]{1,30}):\s*"
     r"|(?<=[A-Z])[ \t]+(?=[A-Z][a-z]))")  # "ASTANA. KAZINFORM The ...": copy that lost its dash
