@@ -94,3 +94,14 @@ def test_a_party_is_no_place(extract):
     places = {p["id"]: p["name"] for p in rec["places"]}
     (ev,) = [e for e in rec["events"] if e["type"] == "ACCUSE"]
     assert places[ev["place"]] == "Dushanbe"
+
+
+def test_president_of_a_country_then_the_name(extract):
+    """"President of Uzbekistan X held talks with President of Tajikistan Y": two presidents
+    (the NER ran the second country into the name), each the party of the talks."""
+    rec = extract("On March 4, President of Uzbekistan Farrukh Alimov held a telephone conversation with "
+                  "President of Tajikistan Davron Nazarov, the presidential press service reported.")
+    people = {e["name"]: [r["title"] for r in e["roles"]] for e in rec["entities"] if e["type"] == "PERSON"}
+    assert people == {"Farrukh Alimov": ["President"], "Davron Nazarov": ["President"]}
+    (ev,) = [e for e in rec["events"] if e["type"] == "CONSULT"]
+    assert _name(rec, ev["actor"]) == "Farrukh Alimov" and _name(rec, ev["target"]) == "Davron Nazarov"

@@ -17,7 +17,7 @@ from ...model import Role
 from .lexicon import Lexicon
 from .spans import Mention, Tokens, cover
 
-_ORG_TYPES = frozenset({"ORG", "GPE", "LOC"})  # "the akim of Kostanai region": regions are often LOC
+_ORG_TYPES = frozenset({"ORG", "GPE", "LOC", "NORP"})  # regions are often LOC ("the akim of Kostanai region"), countries NORP ("President of Uzbekistan")
 
 
 @dataclass(slots=True)

@@ -171,7 +171,8 @@ def drop_title_words(mentions: list[Mention], toks: Tokens, lex: Lexicon) -> lis
 def split_titled_names(mentions: list[Mention], toks: Tokens, lex: Lexicon) -> list[Mention]:
     """A person's name the NER ran into a name of another type after a title:
     "President [Kassym-Jomart Tokayev]ORG" -> a PERSON; "Deputy Chairman of the [Cabinet of
-    Ministers Edil Baisalov]ORG" -> the organisation, then the PERSON "Edil Baisalov"."""
+    Ministers Edil Baisalov]ORG" -> the organisation, then the PERSON "Edil Baisalov";
+    "President of [Tajikistan Emomali Rahmon]ORG" -> the place, then the PERSON."""
     out: list[Mention] = []
     for m in mentions:
         if m.label == "PERSON" and m.kind == "name":
@@ -180,6 +181,11 @@ def split_titled_names(mentions: list[Mention], toks: Tokens, lex: Lexicon) -> l
         if m.label not in ("ORG", "GPE", "NORP", "FAC") or m.kind != "name":
             out.append(m)
             continue
+        if m.ts > 1 and toks.lower[m.ts - 2] in lex.heads:  # "President of [Tajikistan Emomali Rahmon]ORG"
+            parts = _person_after_linker(m, toks, lex)
+            if len(parts) == 2 and all(_name_word(toks, w, lex) for w in _words(toks, parts[1].ts, parts[1].te)):
+                out.extend(parts)
+                continue
         words = _words(toks, m.ts, m.te)
         titled = m.ts > 0 and toks.lower[m.ts - 1] in lex.heads  # "his Kazakh counterpart", "Mazhilis deputy"
         if m.te < toks.n and toks.tag[m.te].startswith("NN") and not toks.is_cap(m.te):

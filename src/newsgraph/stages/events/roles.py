@@ -54,6 +54,17 @@ class EntityIndex:
                     best = (d, eid)
         return best[1] if best else None
 
+    def titled_in(self, start: int, end: int, head: str) -> str | None:
+        """The person named in [start, end) whose title holds the phrase's head word
+        ("President of Uzbekistan Shavkat Mirziyoyev": the president, not the country)."""
+        for s, e, eid in self.spans:
+            if s >= end:
+                break
+            ent = self.by_id[eid]
+            if s >= start and ent.type == "PERSON" and any(head in (r.title or "").lower().split() for r in ent.roles):
+                return eid
+        return None
+
     def authority_before(self, pos: int, lex: Lexicon) -> str | None:
         """The nearest ORG entity named as an authority (police, committee, ministry...)."""
         best = None
@@ -95,7 +106,7 @@ def _phrase_role(tok, ents: EntityIndex) -> Role:
     start, end = span.start_char, span.end_char
     core = doc[left:_np_extent(tok, lex, "noun_phrase_core_right")[1] + 1]
     inner = ents.in_range(core.start_char, core.end_char, tok.idx)
-    eid = inner or ents.in_range(start, end, tok.idx)
+    eid = inner or ents.titled_in(start, end, tok.lower_) or ents.in_range(start, end, tok.idx)
     if eid is None:
         # conjoined actors ("the United States and Jordan"): the first conjunct's entity
         for c in tok.children:
