@@ -67,3 +67,14 @@ def test_times(text, expr, kind, value, mod):
     found = [t for t in _run(times, text) if t.text == expr]
     assert found, [(t.text, t.value) for t in _run(times, text)]
     assert (found[0].type, found[0].value, found[0].mod) == (kind, value, mod)
+
+
+def test_a_headline_event_takes_the_leads_date():
+    """"В Алматы задержали 48 человек" above "в субботу полиция задержала ...": Saturday."""
+    from newsgraph.pipeline import Pipeline
+
+    text = ("В Алматы после митинга задержали 48 человек\n\n"
+            "Полиция Алматы в субботу задержала 48 человек после митинга против роста цен.")
+    (rec,) = list(Pipeline().run([Article(id="t", text=text, published="2022-03-13", lang="ru")]))
+    dates = [(text[e.trigger[0]:e.trigger[1]], e.date, e.date_source) for e in rec.get("events")]
+    assert dates == [("задержали", "2022-03-12", "time"), ("задержала", "2022-03-12", "time")]

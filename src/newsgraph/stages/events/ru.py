@@ -1,4 +1,4 @@
-"""events.ru.v1: PLOVER events from Russian trigger lemmas over the UD parse.
+"""events.ru.v2: PLOVER events from Russian trigger lemmas over the UD parse.
 
 One explicit sequence per sentence (lexicon in lang/ru/events.json):
 1. triggers: a verb+object phrase ("подписали соглашение", "провели переговоры", "ввели
@@ -16,11 +16,12 @@ One explicit sequence per sentence (lexicon in lang/ru/events.json):
 from __future__ import annotations
 
 from ...lang import Language
+from ..dateline import headline_end
 from ...model import ArticleRecord, Event
 from ...resources import Context
 from ...lang.ru.lexicon import key
 
-VERSION = "events.ru.v1"
+VERSION = "events.ru.v2"
 
 
 def _lex(lang: Language) -> dict:
@@ -136,7 +137,23 @@ def run(doc, ctx: Context, rec: ArticleRecord) -> list[Event]:
             ev.actor, ev.actor_text = _who(actor, owner, text, kinds)
             ev.target, ev.target_text = _who(target, owner, text, kinds)
             out.append(ev)
+    _headline_dates(out, headline_end(text))
     return out
+
+
+def _headline_dates(events: list[Event], end: int) -> None:
+    """Headline events without a date of their own take the date of the first body event of
+    the same type and mode that has one ("В Алматы задержали 48 человек" above "в субботу
+    полиция задержала ..."), as in the English stage (corefer.headline)."""
+    if not end:
+        return
+    body = [e for e in events if e.trigger[0] >= end and e.date_source == "time"]
+    for ev in events:
+        if ev.trigger[0] >= end or ev.date_source == "time":
+            continue
+        lead = next((b for b in body if (b.type, b.mode, b.factuality) == (ev.type, ev.mode, ev.factuality)), None)
+        if lead is not None:
+            ev.time, ev.date, ev.date_source = lead.time, lead.date, "time"
 
 
 def _who(tok, owner, text, types=None):
