@@ -63,7 +63,8 @@ class _Article:
         self.text = rec.article.text
         dl = find_dateline(rec.article.text)
         self.dateline = (dl.start, dl.end) if dl else None
-        self.ents = roles.EntityIndex(rec.get("entities"), lex, skip=self.dateline, headline=headline_end(self.text))
+        self.headline_end = headline_end(self.text)
+        self.ents = roles.EntityIndex(rec.get("entities"), lex, skip=self.dateline, headline=self.headline_end)
         # the dateline's date ("BISHKEK, Sept 6 (Reuters) -") is when the copy was filed, not an event's
         self.times = [t for t in rec.get("times") if not (dl and dl.covers(t.start))]
         self.places = rec.get("places")
@@ -304,7 +305,7 @@ def run(doc, ctx: Context, rec: ArticleRecord) -> list[Event]:
     placed_later(unique, doc, art.places, art.lex)
     _discourse(unique, art)
     share(unique, {p.id: p.name for p in art.places}, art.lex)
-    headline(unique, headline_end(art.text))
+    headline(unique, art.headline_end)
     return [_to_event(i, ev) for i, ev in enumerate(unique, 1)]
 
 

@@ -22,6 +22,7 @@ def find_indirect(doc, quoted: list[tuple[int, int]], direct: list[Candidate],
     verbs = lex.verbs | lex.object_cues
     taken = [(c.start, c.end) for c in direct]
     tails, tail_cues = find_tails(doc, quoted, lex, list(names))
+    tail_spans = [(c.start, c.end) for c in tails]
     out: list[Candidate] = [c for c in tails if not _mostly_taken(c, taken)]
     for tok in doc:
         low = tok.lower_
@@ -35,7 +36,7 @@ def find_indirect(doc, quoted: list[tuple[int, int]], direct: list[Candidate],
                 cand = _learned(doc, tok, lex)
         else:
             continue
-        if cand is None or _mostly_taken(cand, taken) or _mostly_taken(cand, [(c.start, c.end) for c in tails]):
+        if cand is None or _mostly_taken(cand, taken) or _mostly_taken(cand, tail_spans):
             continue
         if any(cand.start <= c.cue_start < cand.end for c in tails):
             continue  # content that holds a tail's source and cue is a misparse of that tail

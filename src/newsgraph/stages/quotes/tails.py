@@ -20,7 +20,7 @@ stand beside it. The cue words and the role words are language data (``tail_cues
 """
 from __future__ import annotations
 
-from .candidate import Candidate, subject_of, trim
+from .candidate import Candidate, inside, subject_of, trim
 from .cues import Lexicon
 
 _MAX_NAME = 7  # tokens of the source named in a tail
@@ -41,7 +41,7 @@ def find_tails(doc, quoted: list[tuple[int, int]], lex: Lexicon,
     for sent in doc.sents:
         toks = _core(sent)
         cand = None
-        if toks and not _inside(toks[-1].idx, quoted):
+        if toks and not inside(toks[-1].idx, quoted):
             cand = _inline(doc, sent, toks, lex, names) or _own_sentence(doc, prev, toks, lex, names)
         if cand is not None:
             out.append(cand[0])
@@ -145,9 +145,9 @@ def _own_sentence(doc, prev, toks: list, lex: Lexicon, names):
 def _rule(name: list, lex: Lexicon) -> str:
     """"tail-outlet" when the source is a news outlet ("AKIpress", "24.kg news agency": a role
     word, or no institution word), else "tail" ("the press service of the ministry")."""
-    low = [t.lower_ for t in name]
-    if any(" ".join(low[i - 1:i + 1]) in lex.proxy_speakers for i in range(1, len(low))):
+    if _proxy_end(name, lex) is not None:
         return "tail"
+    low = [t.lower_ for t in name]
     if any(w in lex.tail_role_words for w in low) or not any(w in lex.org_words for w in low):
         return "tail-outlet"
     return "tail"
@@ -158,7 +158,7 @@ def _name_head(name: list, lex: Lexicon, names: list[tuple[int, int]], limit: in
     words, determiners and quotation marks stand beside it; else None."""
     if not name or len(name) > limit:
         return None
-    named = [t for t in name if _inside(t.idx, names)]
+    named = [t for t in name if inside(t.idx, names)]
     if not named:
         return None
     for t in name:
@@ -174,15 +174,17 @@ def _proxy_subject(cue, name: list, lex: Lexicon, names: list[tuple[int, int]]):
     words = " ".join(t.lower_ for t in name)
     if not any(p in words for p in lex.proxy_speakers):
         return None
-    named = [t for t in name if _inside(t.idx, names)]
+    named = [t for t in name if inside(t.idx, names)]
     if named:
         return named[-1]
     subj = subject_of(cue, lex.deps) if cue.pos_ in ("VERB", "AUX") else None
     if subj is not None and subj in name:
         return subj
-    low = [t.lower_ for t in name]  # the parse lost the phrase: its last word ("office")
-    return next((name[i] for i in range(1, len(name)) if " ".join(low[i - 1:i + 1]) in lex.proxy_speakers), None)
+    end = _proxy_end(name, lex)  # the parse lost the phrase: its last word ("office")
+    return name[end] if end is not None else None
 
 
-def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= pos < e for s, e in spans)
+def _proxy_end(name: list, lex: Lexicon) -> int | None:
+    """The index of the last word of the first proxy phrase ("press office") in ``name``."""
+    low = [t.lower_ for t in name]
+    return next((i for i in range(1, len(low)) if " ".join(low[i - 1:i + 1]) in lex.proxy_speakers), None)
