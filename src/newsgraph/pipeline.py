@@ -21,7 +21,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
 
-from . import lang as lang_mod, textsplit
+from . import lang as lang_mod, nlp as nlp_mod, textsplit
 from .errors import PipelineError
 from .lang.detect import detect
 from .model import Article, ArticleRecord, FACT_LISTS, Rejection
@@ -165,8 +165,9 @@ class Pipeline:
             self.plan(language)
             t0 = time.perf_counter()
             # long texts are parsed in pieces and joined (textsplit): linear time, exact offsets
-            docs = list(textsplit.pipe(language.nlp(), (articles[i].text for i in idx),
-                                       batch_size=self.batch_size))
+            with nlp_mod.one_blas_thread():
+                docs = list(textsplit.pipe(language.nlp(), (articles[i].text for i in idx),
+                                           batch_size=self.batch_size))
             timings.add("spacy", time.perf_counter() - t0)
             for i, doc in zip(idx, docs):
                 out[i] = self.process_one(doc, articles[i], timings, language)
