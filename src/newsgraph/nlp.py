@@ -30,6 +30,7 @@ def load():
         nlp.add_pipe("line_breaks", before="parser")
     _swap(nlp, "attribute_ruler", "fast_attributes")
     _swap(nlp, "lemmatizer", "fast_lemmas")
+    _swap(nlp, "ner", "fast_ner")
     _numpy_products(nlp)
     return nlp
 
@@ -100,6 +101,12 @@ def _register() -> None:
         from .nlp_lemmas import FastLemmas
 
         return FastLemmas(nlp.get_pipe("lemmatizer"))
+
+    @Language.factory("fast_ner")
+    def fast_ner(nlp, name):
+        from .nlp_ner import FastNER
+
+        return FastNER(nlp.get_pipe("ner"))
 
     @Language.component("line_breaks")
     def line_breaks(doc):

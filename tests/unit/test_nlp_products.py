@@ -44,3 +44,35 @@ def test_one_blas_thread_inside_the_parse_only():
     with nlp_mod.one_blas_thread():
         assert set(blas()) == {1}
     assert blas() == before
+
+
+def test_fast_ner_finds_the_stock_entities(gold):
+    """nlp_ner.FastNER decodes the stock NER's moves for the whole batch: same entities, same
+    IOB on every token, over news, empty and white-space texts."""
+    from conftest import EXAMPLES
+
+    english = nlp_mod.load()
+    assert "fast_ner" in english.pipe_names and "ner" not in english.pipe_names
+    fast = english.get_pipe("fast_ner")
+    texts = [p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.glob("*.txt"))]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((gold / "quotes/polnear/dev/text").glob("*.txt"))[:40]]
+    texts += ["", " ", "Obama", "\n\nObama  Putin\n\n", "Talks in Astana.\n\nThe UN said so."]
+    with nlp_mod.one_blas_thread():
+        docs = list(english.pipe(texts, disable=["fast_ner"]))
+        stock = list(fast.stock.pipe([d.copy() for d in docs], batch_size=16))
+        ours = list(fast.pipe([d.copy() for d in docs], batch_size=16))
+    assert sum(len(d.ents) for d in stock) > 2_000
+    for a, b in zip(stock, ours):
+        assert [(e.start, e.end, e.label) for e in a.ents] == [(e.start, e.end, e.label) for e in b.ents], a.text[:80]
+        assert np.array_equal(a.to_array(["ENT_IOB", "ENT_TYPE"]), b.to_array(["ENT_IOB", "ENT_TYPE"]))
+
+
+def test_fast_ner_leaves_preset_entities_to_the_stock_component():
+    from spacy.tokens import Span
+
+    english = nlp_mod.load()
+    doc = english("Mr Smith flew from Bishkek to Osh on Monday.", disable=["fast_ner"])
+    doc.set_ents([Span(doc, 1, 2, label="PRODUCT")], default="unmodified")  # "Smith", preset
+    out = english.get_pipe("fast_ner")(doc)
+    assert (out[1].ent_type_, out[1].ent_iob_) == ("PRODUCT", "B")
+    assert any(e.text == "Bishkek" for e in out.ents)
