@@ -7,7 +7,7 @@ English (PolNeAR train texts): the bare spaCy model as spaCy ships it (``nlp.pip
 bare pass with its matrix products on numpy's BLAS as newsgraph runs them ("spacy_numpy", one
 process: the cost of the model alone at parity), and the newsgraph pipeline. Russian
 (factRuEval dev texts): natasha's own full pass (segment, morphology, syntax, NER per Doc) and
-the newsgraph pipeline. Reports medians of articles/s and words/s, the ratio newsgraph/peer,
+the newsgraph pipeline. BLAS runs in one thread in every process. Reports medians of articles/s and words/s, the ratio newsgraph/peer,
 the 2-process speed-ups, seconds per stage (1 process) and peak memory. Results go to
 benchmarks/results/throughput.json (throughput_ru.json for Russian) with the command.
 """
@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import resource
 import statistics
@@ -28,6 +29,9 @@ ROOT = HERE.parent
 CONFIGS = {"en": [("spacy", 1), ("spacy_numpy", 1), ("newsgraph", 1), ("spacy", 2), ("newsgraph", 2)],
            "ru": [("natasha", 1), ("newsgraph", 1), ("natasha", 2), ("newsgraph", 2)]}
 PEER = {"en": "spacy", "ru": "natasha"}
+# every configuration and every process it starts runs numpy's BLAS in one thread, as newsgraph
+# parses: unlimited, natasha's bare pass used 5.8 s of CPU in 2.9 s on two cores
+ONE_THREAD = {**os.environ, "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 
 
 def load_texts(gold: Path, limit: int | None, lang: str = "en") -> list[str]:
@@ -94,7 +98,7 @@ def _bare_spacy(numpy_products: bool):
         from threadpoolctl import threadpool_limits
 
         nlp_mod._numpy_products(nlp)
-        threadpool_limits(1, user_api="blas")
+        threadpool_limits(1, user_api="blas")  # as newsgraph parses (also set by ONE_THREAD)
     return nlp
 
 
@@ -140,7 +144,7 @@ def main() -> None:
                    "--lang", a.lang]
             if a.limit:
                 cmd += ["--limit", str(a.limit)]
-            out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
+            out = subprocess.run(cmd, capture_output=True, text=True, check=True, env=ONE_THREAD).stdout
             res = json.loads(out.strip().splitlines()[-1])
             runs[(kind, procs)].append(res)
             print(f"run {r + 1}/{a.repeat} {kind:11s} x{procs}: {res['articles_per_s']:7.2f} articles/s "
@@ -152,7 +156,7 @@ def main() -> None:
     ratio = lambda p: round(p["articles_per_s"] / n1["articles_per_s"], 3)  # noqa: E731
     result = {
         "command": " ".join(["python", "benchmarks/throughput.py"] + sys.argv[1:]),
-        "machine": {"python": platform.python_version(), "cpus": __import__("os").cpu_count()},
+        "machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "blas_threads": 1},
         "medians": med,
         f"cost_ratio_newsgraph_over_{peer}_1proc": ratio(s1),
         **({"cost_ratio_newsgraph_over_spacy_numpy_1proc": ratio(med["spacy_numpy_1proc"])}
