@@ -17,6 +17,7 @@ from newsgraph.stages import entities
 _VOCAB = spacy.blank("en").vocab
 _MARK = re.compile(r"\[([^\]|]+)\|([A-Z_]+)\]|(\S+)")
 _PUNCT = {".", ",", "(", ")", ":", ";", "'s", "’s", '"'}
+_VERBS = {"informed", "detained", "said"}
 
 
 def make_doc(spec: str) -> Doc:
@@ -46,6 +47,8 @@ def _tag(word: str) -> str:
         return "IN"
     if word in ("and", "or"):
         return "CC"
+    if word in _VERBS:
+        return "VBD"
     return "NNP" if word[:1].isupper() else "NN"
 
 
@@ -335,3 +338,15 @@ def test_title_words_inside_a_person_label_are_cut_off():
     text, ents = extract("[Foreign Minister Beibut Atamkulov|PERSON] arrived .")
     person = by_name(ents, "Beibut Atamkulov")
     assert [r.title for r in person.roles] == ["Foreign Minister"]
+
+
+# --- spans the model ran too far, or typed as the wrong kind ------------------------------
+def test_a_name_never_runs_into_a_lower_case_verb():
+    text, ents = extract("[The Interior Ministry of Tajikistan informed|ORG] [AKIpress|ORG] .")
+    assert by_name(ents, "Interior Ministry of Tajikistan").type == "ORG"
+    assert not any("informed" in e.name for e in ents)
+
+
+def test_a_name_before_a_region_word_is_a_place():
+    text, ents = extract("Police detained three residents of [Khatlon|ORG] region and [Sughd|PERSON] region .")
+    assert by_name(ents, "Khatlon").type == "GPE" and by_name(ents, "Sughd").type == "GPE"

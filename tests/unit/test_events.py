@@ -175,3 +175,36 @@ def test_place_told_in_a_later_sentence(extract):
     places = {p.id: p.text for p in rec.get("places")}
     (ev,) = [e for e in _events(rec, "ASSAULT") if "fire" in _trigger(rec, e)]
     assert places[ev.place] == "Isfara"
+
+
+def test_this_happened_the_day_before_dates_what_came_before(extract):
+    """"This happened the day before": the detention of the sentence before took place on the
+    day before publication, though the dating sentence names a shooting of its own."""
+    rec = extract("Border guards detained two hunters near the lake. "
+                  "This happened the day before during a shooting at the post.", published="2024-03-09")
+    (arrest,) = [e for e in _events(rec, "COERCE")]
+    assert arrest.date == "2024-03-08" and arrest.date_source == "time"
+
+
+def test_what_they_say_happened_long_ago_dates_nothing(extract):
+    """A relative clause inside a quote ("that happened 40 years ago") is no dating sentence."""
+    rec = extract("Police detained the protest leader on Monday. "
+                  "Nobody remembers everything that happened 40 years ago, he said.", published="2024-03-09")
+    arrest = _events(rec, "COERCE")[0]
+    assert arrest.date == "2024-03-04"
+
+
+def test_a_pronoun_that_happened_is_no_actor(extract):
+    rec = extract("This happened during a police raid on the market.")
+    assert all((e.actor_text or "").lower() != "this" for e in _events(rec))
+
+
+def test_headline_event_takes_the_lead_place_over_a_country(extract):
+    """"Kyrgyz border guards detain two foreigners" is placed where the lead says, not in the country."""
+    rec = extract("Kyrgyz border guards detain two foreigners\n\n"
+                  "Border guards of Kyrgyzstan detained two citizens of Uzbekistan in Karakol on Friday.",
+                  published="2024-03-09")
+    places = {p.id: p.name for p in rec.get("places")}
+    head, lead = sorted(_events(rec, "COERCE"), key=lambda e: e.trigger[0])
+    assert places.get(lead.place) == "Karakol"
+    assert head.place == lead.place and head.date == lead.date == "2024-03-08"

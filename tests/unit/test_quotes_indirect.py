@@ -219,3 +219,25 @@ def test_a_lost_cue_with_its_time_after_it(extract):
 def test_someone_dismissed_is_not_something_said(extract, obj):
     qs, _ = extract(f"The president dismissed {obj} on Friday after the audit.")
     assert qs == []
+
+
+def test_institution_informed_an_outlet(extract):
+    """"X. The customs service informed Kabar news agency.": the service speaks for the sentence
+    before; the outlet is only the recipient, so "According to it" is the service again."""
+    text = ("Inspectors found 300 kilograms of undeclared copper in a lorry at the Torugart crossing. "
+            "The State Customs Service of Kyrgyzstan informed Kabar news agency.\n\n"
+            "According to it, the driver had no permit for the load.")
+    qs, ents = extract(text)
+    assert [q.text for q in qs] == [
+        "Inspectors found 300 kilograms of undeclared copper in a lorry at the Torugart crossing",
+        "the driver had no permit for the load"]
+    assert {name(q, ents) for q in qs} == {"State Customs Service of Kyrgyzstan"} or \
+        all("Customs Service" in name(q, ents) for q in qs)
+
+
+def test_told_an_outlet_after_its_own_quote_is_no_tail(extract):
+    """'"...," the committee told the agency.' holds its own content: the sentence before keeps its quote."""
+    text = ('The committee said it had questioned four witnesses. '
+            '"The inquiry is not over," the committee told the agency.')
+    qs, _ = extract(text)
+    assert sorted(q.text.strip('",') for q in qs) == ["The inquiry is not over", "it had questioned four witnesses"]

@@ -37,6 +37,7 @@ def run(doc, ctx: Context, rec: ArticleRecord) -> list[Entity]:
     mentions = add_org_names(mentions, toks, lex, source)
     mentions = apply_dateline(mentions, toks, source)
     spans.fix_norp(mentions, toks, lex, source)
+    spans.fix_region_names(mentions, toks, lex)
     spans.add_acronyms(mentions, toks, taken)
     mentions = spans.propagate(mentions, toks, taken, lex)
     spans.extend_orgs(mentions, toks, taken, lex)

@@ -22,6 +22,8 @@ KEEP = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", 
                   "WORK_OF_ART", "LANGUAGE"})
 _NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 _PERSON_JUNK_TAGS = frozenset({"DT", "PRP", "PRP$", "VBZ", "POS", "IN", "CC", "WP", "WDT", "EX", "MD"})
+_VERB_TAGS = frozenset({"VB", "VBD", "VBN", "VBP", "VBZ"})  # finite and participle verbs
+_NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})  # not works, laws, events
 _FUNCTION_TAGS = frozenset({"IN", "CC", "DT", "TO"})  # never the last word of a name ("Committee of")
 _DETERMINERS = frozenset({"DT", "PDT", "PRP$", "WDT", "WP$"})
 _NOT_NORP = frozenset({"ORG", "GPE", "LOC", "FAC", "PERSON"})
@@ -102,6 +104,11 @@ def _trim(toks: Tokens, ts: int, te: int, label: str, lex: Lexicon) -> tuple[int
                 te = i
                 break
             ts = i + 1
+    for i in range(ts + 1, te if label in _NAMED else ts):  # nor a lower-case verb, in the name of
+        # an actor or place: "[Interior Ministry of Tajikistan informed]" (a title may hold one)
+        if tag[i] in _VERB_TAGS and not toks.is_cap(i) and lower[i].isalpha():
+            te = i
+            break
     for i in range(ts, te):  # an unclosed bracket ends the name: "Committee of Kazakhstan (KNB"
         if lower[i] == "(" and ")" not in lower[i + 1:te]:
             te = i
@@ -238,6 +245,16 @@ def _name_word(toks: Tokens, w: tuple[int, int], lex: Lexicon) -> bool:
     low = toks.lower[a]
     return toks.is_cap(a) and toks.tag[a].startswith("NNP") and low not in lex.org_heads \
         and low not in lex.heads and low not in lex.modifiers and low not in lex.norp
+
+
+def fix_region_names(mentions: list[Mention], toks: Tokens, lex: Lexicon) -> None:
+    """A name right before a lower-case region word is a place: "[Khatlon] region", "[Batken]
+    region", which the model often takes for an organisation or a person."""
+    heads = lex.words.get("region_heads", frozenset())
+    for m in mentions:
+        if m.label in ("ORG", "PERSON") and m.kind == "name" and m.te < toks.n \
+                and toks.lower[m.te] in heads and toks.text[m.te].islower():
+            m.label = "GPE"
 
 
 def fix_norp(mentions: list[Mention], toks: Tokens, lex: Lexicon, source: str) -> None:

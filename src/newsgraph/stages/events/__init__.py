@@ -305,7 +305,7 @@ def run(doc, ctx: Context, rec: ArticleRecord) -> list[Event]:
     placed_later(unique, doc, art.places, art.lex)
     _discourse(unique, art)
     share(unique, {p.id: p.name for p in art.places}, art.lex)
-    headline(unique, art.headline_end)
+    headline(unique, art.headline_end, {p.id for p in art.places if p.kind == "country"})
     return [_to_event(i, ev) for i, ev in enumerate(unique, 1)]
 
 

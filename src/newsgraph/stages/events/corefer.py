@@ -54,16 +54,21 @@ def place_back(events: list[dict], lex: Lexicon) -> None:
                 prior["place"] = ev["place"]
 
 
-def headline(events: list[dict], end: int) -> None:
+def headline(events: list[dict], end: int, countries: set[str] = frozenset()) -> None:
     """Headline events (trigger before ``end``) without a date of their own take the date of
-    the first real body event of the same type and mode that has one (in place)."""
+    the first real body event of the same type and mode that has one, and, when they have no
+    place or only a country (``countries``: place ids), the first such event's place below
+    the country level ("Kyrgyz border guards detain two" -> "near the village of X") (in place)."""
     if not end:
         return
-    body = [e for e in events if e["trig"].start >= end and e["date_source"] == "time"]
     for ev in events:
-        if ev["trig"].start >= end or ev["date_source"] == "time":
+        if ev["trig"].start >= end:
             continue
-        lead = next((b for b in body if b["type"] == ev["type"] and b["mode"] == ev["mode"]
-                     and b["fact"] == ev["fact"]), None)
-        if lead is not None:
+        same = [b for b in events if b["trig"].start >= end and b["type"] == ev["type"]
+                and b["mode"] == ev["mode"] and b["fact"] == ev["fact"]]
+        lead = next((b for b in same if b["date_source"] == "time"), None)
+        if lead is not None and ev["date_source"] != "time":
             ev["time"], ev["date"], ev["date_source"] = lead["time"], lead["date"], "time"
+        placed = next((b for b in same if b["place"] and b["place"] not in countries), None)
+        if placed is not None and (ev["place"] is None or ev["place"] in countries):
+            ev["place"] = placed["place"]

@@ -246,6 +246,14 @@ def _can_act(tok, lex: Lexicon) -> bool:
         or lex.is_("person_nouns", lemma(tok)) or lex.is_("police_words", tok.lower_)
 
 
+def occurs(verb, lex: Lexicon) -> bool:
+    """"happened", "occurred", "took place": its subject is an event, not an actor."""
+    lem = lemma(verb)
+    if not lex.is_("occurrence_verbs", lem):
+        return False
+    return lem != "take" or any(c.lower_ == "place" for c in verb.children)
+
+
 def noun_roles(trig: Trigger, ents: EntityIndex, lex: Lexicon) -> tuple[Role | None, Role | None]:
     n = trig.tok
     actor = target = None
@@ -279,7 +287,7 @@ def noun_roles(trig: Trigger, ents: EntityIndex, lex: Lexicon) -> tuple[Role | N
     if actor is None and (carried or during):
         verb = n.head.head if during else n.head  # "police detained 31 people during a raid"
         subj, passive = _subject_of(verb, lex)
-        if subj is not None and not passive:
+        if subj is not None and not passive and not occurs(verb, lex):  # not "This happened during a patrol"
             actor = _role(subj, ents)
     return actor, target
 

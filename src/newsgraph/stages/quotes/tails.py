@@ -25,6 +25,7 @@ from .cues import Lexicon
 
 _MAX_NAME = 7  # tokens of the source named in a tail
 _MAX_OWN = 12  # tokens of a sentence that only names its source
+_MAX_INFORMER = 16  # tokens of the source in "NAME informed 24.kg news agency."
 _MAX_TAIL = 16  # tokens after the last comma that may still be a tail
 
 
@@ -125,21 +126,53 @@ def _institution_head(name: list, lex: Lexicon):
 
 
 def _own_sentence(doc, prev, toks: list, lex: Lexicon, names):
-    """"SENTENCE. NAME reports.": the sentence before, in the same paragraph, is the content."""
-    cue = toks[-1]
-    if prev is None or cue.lower_ not in lex.tail_cues or len(toks) > _MAX_OWN:
+    """"SENTENCE. NAME reports." or "SENTENCE. NAME informed 24.kg news agency.": the
+    sentence before, in the same paragraph, is the content; a named recipient is an outlet,
+    so NAME is the source (rule "tail"), never the outlet."""
+    if prev is None or "\n" in doc.text[prev.end_char:toks[0].idx]:
         return None
-    if "\n" in doc.text[prev.end_char:toks[0].idx]:
+    at = _recipient_cue(toks, lex, names)
+    cue = toks[-1] if at is None else toks[at]
+    if at is None and cue.lower_ not in lex.tail_cues:
         return None
-    name = toks[:-1]
-    head = _name_head(name, lex, names, _MAX_OWN) or _proxy_subject(cue, name, lex, names)
+    name = toks[:-1] if at is None else toks[:at]
+    if len(name) >= (_MAX_OWN if at is None else _MAX_INFORMER):
+        return None
+    if at is not None and any(t.is_quote or t.text in ",;:" for t in name):
+        return None  # '"...," the KNB told the agency': the sentence holds its own content
+    head = _name_head(name, lex, names, _MAX_OWN) or _proxy_subject(cue, name, lex, names) or \
+        (_subject_mention(cue, name, lex, names) if at is not None else None)
     if head is None:
         return None
     start, end = trim(doc.text, prev.start_char, prev.end_char)
     if end - start < 8 or any(t.is_quote for t in prev):
         return None
     return Candidate(start, end, "indirect", cue.idx, cue.idx + len(cue), speaker_tok=head,
-                     rule=_rule(name, lex)), cue.i
+                     rule="tail" if at is not None else _rule(name, lex)), cue.i
+
+
+def _recipient_cue(toks: list, lex: Lexicon, names) -> int | None:
+    """The index of "informed" in "NAME informed 24.kg news agency": after it only the
+    outlet (a name, or a site's address the NER took for a number) with its role words and
+    determiners, and at least one name or role word."""
+    at = next((i for i in range(len(toks) - 2, 0, -1) if toks[i].lower_ in lex.tail_recipient_cues), None)
+    if at is None:
+        return None
+    rest = toks[at + 1:]
+    if not any(inside(t.idx, names) or t.lower_ in lex.tail_role_words for t in rest):
+        return None
+    ok = all(inside(t.idx, names) or t.pos_ in ("DET", "PROPN") or t.lower_ in lex.tail_role_words
+             or ("." in t.text and t.text.replace(".", "").isalnum()) for t in rest)
+    return at if ok else None
+
+
+def _subject_mention(cue, name: list, lex: Lexicon, names):
+    """The named subject of the cue: the last token of the mention holding its parsed subject
+    ("The Border Service of the State Committee ... informed": "Service")."""
+    subj = subject_of(cue, lex.deps) if cue.pos_ in ("VERB", "AUX") else None
+    if subj is None or subj not in name or not inside(subj.idx, names):
+        return None
+    return subj
 
 
 def _rule(name: list, lex: Lexicon) -> str:
