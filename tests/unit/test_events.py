@@ -208,3 +208,9 @@ def test_headline_event_takes_the_lead_place_over_a_country(extract):
     head, lead = sorted(_events(rec, "COERCE"), key=lambda e: e.trigger[0])
     assert places.get(lead.place) == "Karakol"
     assert head.place == lead.place and head.date == lead.date == "2024-03-08"
+
+
+def test_a_total_of_names_who_was_counted(extract):
+    rec = extract("A total of six Uzbek citizens were detained at the border on Sunday.")
+    (ev,) = _events(rec, "COERCE")
+    assert ev.target_text == "six Uzbek citizens"

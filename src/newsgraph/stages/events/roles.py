@@ -211,7 +211,16 @@ def _agrees(pron, noun, lex: Lexicon) -> bool:
 def _role(tok, ents: EntityIndex) -> Role | None:
     if tok.ent_type_ in _TIME_TYPES:  # "gunfire on Monday evening": when, not whom
         return None
+    tok = _counted(tok, ents.lex)
     return _resolve_pronoun(tok, ents) or _phrase_role(tok, ents)
+
+
+def _counted(tok, lex: Lexicon):
+    """"A total of six citizens": the citizens, not the total."""
+    if not lex.is_("quantity_heads", tok.lower_):
+        return tok
+    of = _prep_obj(tok, lex.words["quantity_preps"], lex)
+    return of if of is not None else tok
 
 
 def verb_roles(trig: Trigger, ents: EntityIndex) -> tuple[Role | None, Role | None]:
