@@ -102,6 +102,9 @@ def _phrase_role(tok, ents: EntityIndex) -> Role:
     """The entity of a role (searched in the phrase with its modifiers) and its core words."""
     doc, lex = tok.doc, ents.lex
     left, right = _np_extent(tok, lex)
+    for i in range(left, tok.i - 1):  # "A total of six citizens", parsed as modifiers of "six"
+        if lex.is_("quantity_heads", doc[i].lower_) and lex.is_("quantity_preps", doc[i + 1].lower_):
+            left = i + 2
     span = doc[left:right + 1]
     start, end = span.start_char, span.end_char
     core = doc[left:_np_extent(tok, lex, "noun_phrase_core_right")[1] + 1]
