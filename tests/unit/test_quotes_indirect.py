@@ -241,3 +241,10 @@ def test_told_an_outlet_after_its_own_quote_is_no_tail(extract):
             '"The inquiry is not over," the committee told the agency.')
     qs, _ = extract(text)
     assert sorted(q.text.strip('",') for q in qs) == ["The inquiry is not over", "it had questioned four witnesses"]
+
+
+def test_officials_of_a_country_are_not_the_country(extract):
+    """"Kyrgyz officials say ...": the officials speak, unnamed; the country is no speaker."""
+    qs, ents = extract("Kyrgyz officials say two Tajik citizens were detained near the border.")
+    (q,) = qs
+    assert q.speaker is None and q.text == "two Tajik citizens were detained near the border"

@@ -38,7 +38,8 @@ def run(doc, ctx: Context, rec: ArticleRecord) -> list[Number]:
         if span is None or num is None or drop_reason(raw, doc, span, num, lex, text):
             continue
         if claimants is None:
-            claimants = Claimants(doc, rec, text, lex, cue_lexicon(ctx.lang).org_words)
+            cues = cue_lexicon(ctx.lang)
+            claimants = Claimants(doc, rec, text, lex, cues.org_words | cues.group_speakers)
         out.append(_number(f"N{len(out) + 1}", raw, text, doc, span, num, claimants, lex))
     return out
 

@@ -15,7 +15,8 @@ _TYPE_RANK = {"PERSON": 0, "ORG": 1, "GPE": 2, "NORP": 3}
 
 class Claimants:
     def __init__(self, doc, rec, text: str, lex: Lexicon, org_words: frozenset[str] = frozenset()):
-        """``org_words``: institution nouns ("police", "ministry"; the quotes lexicon's)."""
+        """``org_words``: institution and group nouns ("police", "ministry", "officials"; the
+        quotes lexicon's): a people or place that only modifies one claims nothing."""
         self.doc = doc
         self.lex = lex
         self.org_words = org_words
@@ -82,7 +83,7 @@ class Claimants:
         hits.sort(key=lambda m: (_TYPE_RANK.get(m[3], 9), not (m[0] <= head < m[1]), -m[0]))
         best = hits[0]
         if best[3] in ("NORP", "GPE") and not best[0] <= head < best[1] and toks.root.lower_ in self.org_words:
-            return None  # "Tajik police said": the police claim it, not the country
+            return None  # "Tajik police said", "Kyrgyz officials say": not the country
         return best[2]
 
     def _entity_before(self, cue) -> str | None:

@@ -42,6 +42,7 @@ class Lexicon:
     tail_role_words: frozenset[str] = frozenset()  # "..., reports 24.kg news agency."
     tail_said_cues: frozenset[str] = frozenset()  # "said"-type cues, used when the parse lost them
     tail_recipient_cues: frozenset[str] = frozenset()  # "SENTENCE. The service informed 24.kg."
+    group_speakers: frozenset[str] = frozenset()  # "Kyrgyz officials say": the phrase speaks
     tail_phrases: tuple[tuple[str, ...], ...] = ()  # "..., the ministry was quoted as saying."
     source_markers: dict = None  # kind -> frozenset of words
     rule_words: dict = None  # role -> the single word a rule compares with ("according", "as", ...)
@@ -81,6 +82,7 @@ def _build(lang: Language) -> Lexicon:
             tail_role_words=frozenset(w.lower() for w in raw.get("tail_role_words", ())),
             tail_said_cues=frozenset(w.lower() for w in raw.get("tail_said_cues", ())),
             tail_recipient_cues=frozenset(w.lower() for w in raw.get("tail_recipient_cues", ())),
+            group_speakers=frozenset(w.lower() for w in raw.get("group_speakers", ())),
             tail_phrases=tuple(tuple(p.lower().split()) for p in raw.get("tail_phrases", ())),
             source_markers={k: frozenset(v) for k, v in raw.get("source_markers", {}).items() if k != "_about"},
             rule_words=dict(raw["rule_words"]),

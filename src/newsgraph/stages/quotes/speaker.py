@@ -152,6 +152,8 @@ class SpeakerResolver:
             # "Tajik police said": the institution speaks, not the country; named when the
             # article names it, else the phrase without an entity
             return Speaker(self._by_org(head.lower_, s), s, e)
+        if not on_head and head is not None and m.type in ("NORP", "GPE") and head.lower_ in self.lex.group_speakers:
+            return Speaker(None, s, e)  # "Kyrgyz officials say": people of the country, unnamed
         return Speaker(self.canonical(m.entity), m.start, m.end)
 
     def _by_surname(self, head, s: int, e: int) -> Speaker | None:
