@@ -214,3 +214,10 @@ def test_a_total_of_names_who_was_counted(extract):
     rec = extract("A total of six Uzbek citizens were detained at the border on Sunday.")
     (ev,) = _events(rec, "COERCE")
     assert ev.target_text == "six Uzbek citizens"
+
+
+def test_a_participle_clause_takes_the_subject_of_its_verb(extract):
+    """"The court delivered its verdict, sentencing 45 defendants": the court sentenced them."""
+    rec = extract("The Almaty city court delivered its verdict on Monday, sentencing 45 defendants to prison.")
+    (ev,) = [e for e in _events(rec, "SANCTION") if _trigger(rec, e) == "sentencing"]
+    assert "court" in (ev.actor_text or "")

@@ -248,3 +248,12 @@ def test_officials_of_a_country_are_not_the_country(extract):
     qs, ents = extract("Kyrgyz officials say two Tajik citizens were detained near the border.")
     (q,) = qs
     assert q.speaker is None and q.text == "two Tajik citizens were detained near the border"
+
+
+def test_a_specified_institution_is_not_the_last_one_named(extract):
+    """"the regional prosecutor's office said" after the Supreme Court spoke: another institution."""
+    text = ("The Supreme Court said it had received the appeal. "
+            "The regional prosecutor's office said the man had been charged in March.")
+    qs, ents = extract(text)
+    last = max(qs, key=lambda q: q.start)
+    assert last.text == "the man had been charged in March" and last.speaker is None

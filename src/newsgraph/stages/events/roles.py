@@ -154,9 +154,13 @@ def _subject_of(verb, lex: Lexicon):
 
 
 def _purpose_clause(verb, lex: Lexicon) -> bool:
-    """An infinitive clause of purpose without its own subject ("to protest", "to demand")."""
-    return verb.dep_ in lex.dep("purpose_clause") and verb.head.i != verb.i and \
-        any(c.tag_ == "TO" for c in verb.children if c.dep_ in lex.dep("auxiliary"))
+    """An infinitive clause of purpose without its own subject ("to protest", "to demand"), or
+    a participle clause after its verb ("The court delivered its verdict, sentencing 45")."""
+    if verb.dep_ not in lex.dep("purpose_clause") or verb.head.i == verb.i:
+        return False
+    if verb.tag_ == "VBG" and verb.i > verb.head.i and verb.head.pos_ == "VERB":
+        return True
+    return any(c.tag_ == "TO" for c in verb.children if c.dep_ in lex.dep("auxiliary"))
 
 
 def _child(tok, deps):

@@ -195,9 +195,19 @@ class SpeakerResolver:
             ent = self._by_org(head.lower_, s)
             if ent is None and head.lower_ in lex.institution_words:
                 ent = self._last_institution(s)  # "the agency said" after the State Security Service spoke
+                if ent is not None and not self._names_it(head, ent):
+                    ent = None  # "the regional prosecutor's office said": another institution
             if ent:
                 return Speaker(ent, s, e)
         return None
+
+    def _names_it(self, head, ent: str) -> bool:
+        """Whether the nouns that specify an institution word ("prosecutor's office", "border
+        service") are in the name of ``ent``; a bare "the agency" refers to any."""
+        nouns = [c.lower_ for c in head.children if c.pos_ in ("NOUN", "PROPN")
+                 and (c.dep_ in self.deps.possessive or c.dep_ in self.deps.compound)]
+        name = self.entities[ent].name.lower()
+        return all(n in name for n in nouns)
 
     def _recent(self, pos: int, types: set[str], window: int = 100_000) -> str | None:
         """The latest entity of ``types`` mentioned (outside quotes) or speaking before pos."""
