@@ -12,7 +12,7 @@ def _entities(record, etype=None):
 
 def test_published(seed_record):
     assert seed_record["published"] == "2019-02-24"
-    assert seed_record["stages"]["entities"] == "entities.v4"
+    assert seed_record["stages"]["entities"] == "entities.v5"
 
 
 def test_one_person_holds_every_bilisbekov(seed_record):

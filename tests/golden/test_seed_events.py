@@ -20,7 +20,7 @@ def _arrests(rec):
 
 def test_seed_detention_is_a_coerce_arrest_in_almaty_in_january(seed_record):
     rec = seed_record
-    assert rec["stages"]["events"] == "events.v4"
+    assert rec["stages"]["events"] == "events.v5"
     arrests = _arrests(rec)
     assert {_text(rec, e["trigger"]).lower() for e in arrests} & {"detained", "detention"}
     good = [e for e in arrests

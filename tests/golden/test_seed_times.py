@@ -4,7 +4,7 @@ from __future__ import annotations
 
 
 def test_seed_early_january(seed_record):
-    assert seed_record["stages"]["times"] == "times.v2"
+    assert seed_record["stages"]["times"] == "times.v3"
     times = seed_record["times"]
     jan = [t for t in times if t["text"] == "early January"]
     assert len(jan) == 1

@@ -77,7 +77,7 @@ def test_claimant_in_own_voice_is_null(extract):
 def test_ids_and_version(extract):
     rec = extract("Exports grew by 3.4% to $12 billion, and 40 firms closed.")
     assert [n.id for n in rec.get("numbers")] == ["N1", "N2", "N3"]
-    assert rec.stages["numbers"] == "numbers.v3"
+    assert rec.stages["numbers"] == "numbers.v4"
 
 
 def test_outlet_tail_claims_the_figure(extract):

@@ -85,4 +85,4 @@ def _name(g, mentions, toks, source) -> str:
     return name
 
 
-STAGE = Stage(name="entities", version="entities.v4", produces="entities", run=run)
+STAGE = Stage(name="entities", version="entities.v5", produces="entities", run=run)

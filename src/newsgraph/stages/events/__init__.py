@@ -315,5 +315,5 @@ def run(doc, ctx: Context, rec: ArticleRecord) -> list[Event]:
     return [_to_event(i, ev) for i, ev in enumerate(unique, 1)]
 
 
-STAGE = Stage(name="events", version="events.v4", produces="events", run=run,
+STAGE = Stage(name="events", version="events.v5", produces="events", run=run,
               requires=("entities", "times", "places", "quotes"))

@@ -71,5 +71,5 @@ def _share_of(raw, text: str, lex) -> None:
             raw.unit, raw.currency = raw.next.unit, True
 
 
-STAGE = Stage(name="numbers", version="numbers.v3", produces="numbers", run=run,
+STAGE = Stage(name="numbers", version="numbers.v4", produces="numbers", run=run,
               requires=("entities", "quotes"))

@@ -134,4 +134,4 @@ def _quote(n: int, c: Candidate, sp: Speaker | None, text: str) -> Quote:
     )
 
 
-STAGE = Stage(name="quotes", version="quotes.v3", produces="quotes", run=run, requires=("entities",))
+STAGE = Stage(name="quotes", version="quotes.v4", produces="quotes", run=run, requires=("entities",))

@@ -65,4 +65,4 @@ def run(doc, ctx: Context, rec: ArticleRecord) -> list[Time]:
     return extract(doc, ctx.published_date, ctx.lang)
 
 
-STAGE = Stage(name="times", version="times.v2", produces="times", run=run, requires=())
+STAGE = Stage(name="times", version="times.v3", produces="times", run=run, requires=())
