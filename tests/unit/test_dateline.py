@@ -15,6 +15,7 @@ from newsgraph.stages.dateline import find_dateline
     ("ASTANA. KAZINFORM The committee said", "ASTANA", "KAZINFORM", "The committee"),  # dash lost
     ("DUSHANBE/BISHKEK (Reuters) - Two men", "DUSHANBE", "Reuters", "Two men"),  # two cities
     ("ALMATY. July 6 (Interfax) - Dozens of people", "ALMATY", "Interfax", "Dozens"),  # a stop, then the date
+    ("KHUJAND, May 4, 2024, Asia-Plus - Two men were", "KHUJAND", "Asia-Plus", "Two men"),  # year, outlet after a comma
 ])
 def test_forms(text, city, outlet, rest):
     d = find_dateline(text)

@@ -46,3 +46,11 @@ def test_real_names_in_headlines_and_sentence_case_titles_stay(pipe):
     got, _ = _people(pipe, "Officials met on Monday, Interior Minister Lena Hoffmann told reporters.\n\n"
                            "The border stays closed, said Hoffmann.")
     assert got == ["Lena Hoffmann"]
+
+
+def test_headline_words_are_no_organisation(pipe):
+    """"Calls Opposition Group" in a title-case headline: words the body writes in lower case."""
+    text = ("Interior Minister Calls Opposition Group 'Criminals'\n\nThe interior minister said on Tuesday "
+            "that the opposition group calls for unrest. The group denied it.\n")
+    rec = next(iter(pipe.run([Article(id="t", text=text, published="2016-05-01")])))
+    assert not any("Calls" in e.name or "Opposition" in e.name for e in rec.facts["entities"])

@@ -221,3 +221,12 @@ def test_a_participle_clause_takes_the_subject_of_its_verb(extract):
     rec = extract("The Almaty city court delivered its verdict on Monday, sentencing 45 defendants to prison.")
     (ev,) = [e for e in _events(rec, "SANCTION") if _trigger(rec, e) == "sentencing"]
     assert "court" in (ev.actor_text or "")
+
+
+def test_an_authority_named_only_later_did_not_act(extract):
+    """A detention with no agent takes no authority the article names only further down."""
+    rec = extract("Two party leaders were detained in the capital on Wednesday.\n\n"
+                  "Their relatives said they had done nothing wrong.\n\n"
+                  "In August the Ministry of Justice banned the party.")
+    arrest = next(e for e in _events(rec, "COERCE") if _trigger(rec, e) == "detained")
+    assert arrest.actor is None

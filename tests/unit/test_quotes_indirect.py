@@ -257,3 +257,16 @@ def test_a_specified_institution_is_not_the_last_one_named(extract):
     qs, ents = extract(text)
     last = max(qs, key=lambda q: q.start)
     assert last.text == "the man had been charged in March" and last.speaker is None
+
+
+def test_a_statement_from_an_institution(extract):
+    qs, ents = extract("A statement from the Prosecutor-General's Office said the group had been banned.")
+    (q,) = qs
+    assert "Prosecutor-General" in name(q, ents)
+
+
+def test_a_countrys_official_is_not_the_country(extract):
+    """"Tajikistan's top police official said": a title, not Tajikistan."""
+    qs, ents = extract("Tajikistan's top police official said the group was planning unrest.")
+    (q,) = qs
+    assert q.speaker is None or ents[q.speaker].type == "PERSON"

@@ -4,7 +4,7 @@ Forms of wire and agency copy (our own examples):
     "ASTANA. KAZINFORM – ..."                 "BISHKEK, March 3 (Reuters) – ..."
     "BISHKEK (AKIpress) - ..."                "BAKU, Azerbaijan, May 15\\n\\nTrend:\\n\\n..."
     "DUSHANBE, 20.06.2025 /Asia-Plus/ – ..."   "TASHKENT, Uzbekistan (UzDaily.com) — ..."
-    "TASHKENT — ..."
+    "TASHKENT — ..."                          "DUSHANBE, September 17, 2015, Asia-Plus - ..."
 The dateline is no part of the first sentence's content: its city is the default place of
 the events the article reports, its outlet an organisation (the speaker of a sentence only
 where the text says so, "Kazinform reports"), and neither is a speaker or an actor.
@@ -20,8 +20,9 @@ _PATTERN = re.compile(
     r"\s*" + _CITY +
     r"(?:,\s*(?P<country>[A-Z][a-z]+(?: [A-Z][a-z]+)?)(?=[,(/\s]))?"
     r"(?:\.\s+(?P<agency>[A-Z][A-Za-z0-9.\-]+))?"
-    r"(?:[,.]\s*(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2} [A-Z][a-z]{2,8}))?"
-    r"(?:\s*\((?P<paren>[^()\n]{2,40})\)|\s*/(?P<slash>[^/\n]{2,30})/)?"
+    r"(?:[,.]\s*(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}(?:,? \d{4})?|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2} [A-Z][a-z]{2,8}))?"
+    r"(?:\s*\((?P<paren>[^()\n]{2,40})\)|\s*/(?P<slash>[^/\n]{2,30})/"
+    r"|,\s*(?P<comma>[A-Z][A-Za-z0-9.\-]{1,30})(?=[ \t]*[\u2013\u2014-]+[ \t]))?"
     r"(?:[ \t]*[\u2013\u2014-]+[ \t]+|\s*\n\s*\n\s*(?P<colon>[A-Z][\w.\-]{1,30}):\s*"
     r"|(?<=[A-Z])[ \t]+(?=[A-Z][a-z]))")  # "ASTANA. KAZINFORM The ...": copy that lost its dash
 _HEADLINE_WORDS = 25
@@ -72,7 +73,7 @@ def _match(text: str, pos: int) -> Dateline | None:
     if m is None:
         return None
     city = m.group("city")
-    outlet = next((g for g in ("agency", "paren", "slash", "colon") if m.group(g)), None)
+    outlet = next((g for g in ("agency", "paren", "slash", "comma", "colon") if m.group(g)), None)
     if m.group("agency") and not m.group("agency").isupper() and not text[m.end("agency"):m.end()].strip():
         return None  # "Astana. Police ..." : two sentences, not a city and its agency
     if not (outlet or m.group("date") or m.group("country")):

@@ -2,16 +2,17 @@
 words ("Clinton Plan for Taxes", "Obama Seeks More Refugees", "Rip Donald Trump As ...")
 is cut back to the name, or dropped when no word of it is a name.
 
-In a headline where most words are capitalised (title case), a PERSON mention whose text
-the body never names is trimmed to
-  1. the longest run of its words that the body names as a person (a full name, or one of
-     its words: "Clinton" when the body names "Hillary Clinton"), else
+In a headline where most words are capitalised (title case), a PERSON or ORG mention whose
+text the body never names as one ("Kazakh Gets", "Calls Opposition Group") is trimmed to
+  1. the longest run of its words that the body names as such (a full name; for a person
+     also one of its words: "Clinton" when the body names "Hillary Clinton"), else
   2. its words without the edge words that are verbs (by tag) or that the body writes in
      lower case ("Sell Coal": "sell" and "coal" are common words), and dropped if none is left.
 """
 from __future__ import annotations
 
 MIN_TITLE_SHARE = 0.9  # of the words of 5+ letters: title case leaves only short words lower case
+_TRIMMED = ("PERSON", "ORG")
 
 
 def headline_end(source: str) -> int:
@@ -33,16 +34,19 @@ def fix_headline(mentions: list, toks, source: str) -> list:
     end_tok = next((i for i in range(toks.n) if toks.start[i] >= end), toks.n)
     if not is_title_case(toks, end_tok):
         return mentions
-    body = [m for m in mentions if m.ts >= end_tok and m.label == "PERSON" and m.kind == "name"]
-    names = {tuple(toks.text[m.ts:m.te]) for m in body}
-    words = {w for n in names for w in n}
     lower = {toks.lower[i] for i in range(end_tok, toks.n) if toks.text[i][:1].islower()}
+    named = {}
+    for label in _TRIMMED:
+        body = [m for m in mentions if m.ts >= end_tok and m.label == label and m.kind == "name"]
+        names = {tuple(toks.text[m.ts:m.te]) for m in body}
+        # a person's single word the body names ("Clinton") stands; an organisation's does not
+        named[label] = (names, {w for n in names for w in n} if label == "PERSON" else set())
     out = []
     for m in mentions:
-        if m.label != "PERSON" or m.kind != "name" or m.te > end_tok or tuple(toks.text[m.ts:m.te]) in names:
+        if m.label not in named or m.kind != "name" or m.te > end_tok or tuple(toks.text[m.ts:m.te]) in named[m.label][0]:
             out.append(m)
             continue
-        ts, te = _trim(m, toks, names, words, lower)
+        ts, te = _trim(m, toks, *named[m.label], lower)
         if ts < te:
             m.ts, m.te = ts, te
             out.append(m)

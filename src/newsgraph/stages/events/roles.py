@@ -65,10 +65,14 @@ class EntityIndex:
                 return eid
         return None
 
-    def authority_before(self, pos: int, lex: Lexicon) -> str | None:
-        """The nearest ORG entity named as an authority (police, committee, ministry...)."""
+    def authority_before(self, pos: int, lex: Lexicon, until: int | None = None) -> str | None:
+        """The nearest ORG entity named as an authority (police, committee, ministry...) before
+        ``pos``, or after it up to ``until`` (the sentence's end): an authority the article
+        names only later did not act here."""
         best = None
         for s, e, eid in self.spans:
+            if until is not None and s >= until:
+                break
             ent = self.by_id[eid]
             if ent.type not in ("ORG", "NORP", "GPE") or ent.type == "GPE":
                 continue
@@ -324,7 +328,7 @@ def instrument_actor(trig: Trigger, ents: EntityIndex, triggers_by_tok: dict) ->
 
 def authority(trig: Trigger, ents: EntityIndex, lex: Lexicon) -> Role | None:
     """The implied authority behind a coercive act with no stated agent."""
-    eid = ents.authority_before(trig.start, lex) if trig.type != "ASSAULT" else None
+    eid = ents.authority_before(trig.start, lex, trig.tok.sent.end_char) if trig.type != "ASSAULT" else None
     if eid is not None:
         return Role(None, eid, ents.by_id[eid].name)
     doc = trig.tok.doc

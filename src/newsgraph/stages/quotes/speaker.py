@@ -98,7 +98,8 @@ class SpeakerResolver:
             return None
         owner = next((c for c in head.children if c.dep_ in d.possessive), None)
         if owner is None:
-            of = next((c for c in head.children if c.dep_ in d.preposition and c.lower_ == self.lex.rule_words["of"]), None)
+            owners = {self.lex.rule_words["of"], self.lex.rule_words.get("from")}  # "a statement from X"
+            of = next((c for c in head.children if c.dep_ in d.preposition and c.lower_ in owners), None)
             owner = next((c for c in of.children if c.dep_ in d.prep_object), None) if of is not None else None
         if owner is None:  # "a statement released by the committee"
             owner = next((g for c in head.children if c.dep_ in d.adnominal_clause
@@ -154,6 +155,9 @@ class SpeakerResolver:
             return Speaker(self._by_org(head.lower_, s), s, e)
         if not on_head and head is not None and m.type in ("NORP", "GPE") and head.lower_ in self.lex.group_speakers:
             return Speaker(None, s, e)  # "Kyrgyz officials say": people of the country, unnamed
+        if not on_head and head is not None and m.type in ("NORP", "GPE") and \
+                (head.lower_ in self.lex.titles or head.lower_ in self.lex.generic_speakers):
+            return None  # "Tajikistan's top police official", "the Kazakh president": the title resolves
         return Speaker(self.canonical(m.entity), m.start, m.end)
 
     def _by_surname(self, head, s: int, e: int) -> Speaker | None:
