@@ -230,3 +230,12 @@ def test_an_authority_named_only_later_did_not_act(extract):
                   "In August the Ministry of Justice banned the party.")
     arrest = next(e for e in _events(rec, "COERCE") if _trigger(rec, e) == "detained")
     assert arrest.actor is None
+
+
+@pytest.mark.parametrize("text,released", [
+    ("The detainees were handed over to investigators of the city police.", False),
+    ("The two shepherds were handed over to the Kyrgyz side on Tuesday.", True),
+])
+def test_handed_over_to_investigators_is_no_release(extract, text, released):
+    rec = extract(text)
+    assert bool(_events(rec, "RETREAT")) == released

@@ -68,10 +68,21 @@ def _phrase(tok, lex: Lexicon) -> Trigger | None:
     for word, typ, mode in options:
         w = words.get(word)
         if w is not None:
+            if f"{lemma(tok)} {word}" in lex.words["custody_phrases"] and _to_custody(tok, lex):
+                return None  # "handed over to investigators": custody changes hands, nobody is released
             end = max(tok.idx + len(tok.text), w.idx + len(w.text))
             start = min(tok.idx, w.idx)
             return Trigger(tok, start, end, typ, mode, "phrase", 0.85)
     return None
+
+
+def _to_custody(tok, lex: Lexicon) -> bool:
+    """Whether the verb hands its patient to the police, investigators, a court ..."""
+    for c in tok.children:
+        if c.dep_ in lex.dep("preposition_or_agent") and c.lower_ in lex.words["custody_preps"]:
+            if any(lex.is_("custody_recipients", t.lower_) for g in c.children for t in g.subtree):
+                return True
+    return False
 
 
 def _has_dobj(tok, lex: Lexicon) -> object | None:
