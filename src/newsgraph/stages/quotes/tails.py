@@ -129,11 +129,13 @@ def _own_sentence(doc, prev, toks: list, lex: Lexicon, names):
     """"SENTENCE. NAME reports." or "SENTENCE. NAME informed 24.kg news agency.": the
     sentence before, in the same paragraph, is the content; a named recipient is an outlet,
     so NAME is the source (rule "tail"), never the outlet."""
-    if prev is None or "\n" in doc.text[prev.end_char:toks[0].idx]:
+    if prev is None:
         return None
     at = _recipient_cue(toks, lex, names)
     cue = toks[-1] if at is None else toks[at]
     if at is None and cue.lower_ not in lex.tail_cues:
+        return None
+    if "\n" in doc.text[prev.end_char:toks[0].idx]:  # read only for a tail (spaCy rebuilds the text)
         return None
     name = toks[:-1] if at is None else toks[:at]
     if len(name) >= (_MAX_OWN if at is None else _MAX_INFORMER):
