@@ -72,10 +72,11 @@ def one_blas_thread():
 
 def _swap(nlp, stock: str, fast: str) -> None:
     """Put our component ``fast`` in the place of spaCy's ``stock`` one: ``fast_attributes``
-    (nlp_rules.py, the attribute ruler's own rules by lookup) and ``fast_lemmas``
-    (nlp_lemmas.py, the rule lemmatizer once per word form), each with the stock output. The
-    stock component stays when ours refuses to stand in for it (a ValueError at load: a
-    pattern the lookup does not compile, a lemmatizer that is not rule-based)."""
+    (nlp_rules.py, the attribute ruler's own rules by lookup), ``fast_lemmas`` (nlp_lemmas.py,
+    the rule lemmatizer once per word form) and ``fast_ner`` (nlp_ner.py, the NER's moves
+    decoded for a whole batch), each with the stock output. The stock component stays when
+    ours refuses to stand in for it (a ValueError at load: a pattern the lookup does not
+    compile, a lemmatizer that is not rule-based, a NER that is not greedy)."""
     if stock not in nlp.pipe_names:
         return
     try:

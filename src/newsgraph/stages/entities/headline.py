@@ -27,12 +27,19 @@ def is_title_case(toks, end_tok: int) -> bool:
     return sum(1 for i in words if toks.text[i][:1].isupper()) / len(words) >= MIN_TITLE_SHARE
 
 
-def fix_headline(mentions: list, toks, source: str) -> list:
+def title_case_end(toks, source: str) -> int:
+    """The first token after a title-case headline that opens the text, else 0 (no such
+    headline)."""
     end = headline_end(source)
     if end <= 0:
-        return mentions
+        return 0
     end_tok = next((i for i in range(toks.n) if toks.start[i] >= end), toks.n)
-    if not is_title_case(toks, end_tok):
+    return end_tok if is_title_case(toks, end_tok) else 0
+
+
+def fix_headline(mentions: list, toks, source: str) -> list:
+    end_tok = title_case_end(toks, source)
+    if not end_tok:
         return mentions
     lower = {toks.lower[i] for i in range(end_tok, toks.n) if toks.text[i][:1].islower()}
     named = {}

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from .headline import headline_end, is_title_case
+from .headline import title_case_end
 from .lexicon import Lexicon
 from .spans import Mention, Tokens
 
@@ -40,7 +40,7 @@ def add_org_names(mentions: list[Mention], toks: Tokens, lex: Lexicon, source: s
         for i in range(m.ts, m.te):
             covered[i] = True
     new: list[Mention] = []
-    title = _title_case_headline(toks, source)  # every word capitalised: no run is a name
+    title = title_case_end(toks, source)  # every word capitalised there: no run is a name
     for i in range(title, toks.n):
         if covered[i] or not toks.is_cap(i) or toks.text[i].isupper() or toks.lower[i] not in lex.org_heads:
             continue  # a head in capitals belongs to a headline ("ARMY ...") or an acronym
@@ -53,15 +53,6 @@ def add_org_names(mentions: list[Mention], toks: Tokens, lex: Lexicon, source: s
     out = [m for m in mentions if not any(m.ts < b and a < m.te for a, b in named)] + new
     out += [Mention(a, b, "ORG") for a, b in named]
     return sorted(out, key=lambda m: (m.ts, m.te))
-
-
-def _title_case_headline(toks: Tokens, source: str) -> int:
-    """The token where the body starts when the text opens with a title-case headline, else 0."""
-    end = headline_end(source)
-    if end <= 0:
-        return 0
-    end_tok = next((i for i in range(toks.n) if toks.start[i] >= end), toks.n)
-    return end_tok if is_title_case(toks, end_tok) else 0
 
 
 def _named(toks: Tokens, lex: Lexicon, source: str) -> list[tuple[int, int]]:

@@ -147,16 +147,10 @@ def _purpose(tok, lex: Lexicon) -> bool:
     return tok.dep_ in lex.dep("purpose_clause") and tok.head.pos_ == "VERB" and any(c.tag_ == "TO" for c in tok.children)
 
 
-def _participle(tok, lex: Lexicon) -> bool:
-    """A participle clause after its verb ("delivered its verdict, sentencing 45 defendants")."""
-    return tok.dep_ in lex.dep("purpose_clause") and tok.tag_ == "VBG" and tok.head.pos_ == "VERB" \
-        and tok.i > tok.head.i and not any(c.dep_ in lex.dep("subject") for c in tok.children)
-
-
 def _score(trig: Trigger, actor, target, lex: Lexicon) -> float:
     purpose = _purpose(trig.tok, lex)
     c = trig.conf - 0.06 * _depth(trig.tok, lex) - (0.08 if purpose else 0.0)
-    if actor is not None and not purpose and not _participle(trig.tok, lex):
+    if actor is not None and not purpose and not roles.participle_clause(trig.tok, lex):
         c += 0.08 if actor.entity else 0.04  # an inherited actor (purpose, participle) is its head verb's
     if target is not None:
         c += 0.04

@@ -159,12 +159,18 @@ def _subject_of(verb, lex: Lexicon):
 
 def _purpose_clause(verb, lex: Lexicon) -> bool:
     """An infinitive clause of purpose without its own subject ("to protest", "to demand"), or
-    a participle clause after its verb ("The court delivered its verdict, sentencing 45")."""
+    a participle clause after its verb."""
     if verb.dep_ not in lex.dep("purpose_clause") or verb.head.i == verb.i:
         return False
-    if verb.tag_ == "VBG" and verb.i > verb.head.i and verb.head.pos_ == "VERB":
-        return True
-    return any(c.tag_ == "TO" for c in verb.children if c.dep_ in lex.dep("auxiliary"))
+    return participle_clause(verb, lex) or \
+        any(c.tag_ == "TO" for c in verb.children if c.dep_ in lex.dep("auxiliary"))
+
+
+def participle_clause(verb, lex: Lexicon) -> bool:
+    """A participle clause after its verb, without its own subject ("The court delivered its
+    verdict, sentencing 45 defendants"): it takes the verb's subject."""
+    return verb.dep_ in lex.dep("purpose_clause") and verb.tag_ == "VBG" and verb.head.pos_ == "VERB" \
+        and verb.i > verb.head.i and not any(c.dep_ in lex.dep("subject") for c in verb.children)
 
 
 def _child(tok, deps):
